@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = _("Portal")
+
+    def ready(self):
+        from . import personal_data
+        from .account_data import export_account
+
+        personal_data.register("account", export=export_account)
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms that know our single full-name field."""
+
+    user_viewset = "portal.viewsets.UserViewSet"

@@ -1,0 +1,81 @@
+"""The roles of the network and what each may do in the admin.
+
+Redacteuren (editors) write and publish pages and manage images and documents;
+Organisatoren (organisers) and Coördinatoren (coordinators) get into the admin and
+receive the permissions of their own apps' models from those apps' migrations.
+Groups are created by a data migration that calls `ensure_role_groups`.
+"""
+
+EDITORS = "Redacteuren"
+ORGANISERS = "Organisatoren"
+COORDINATORS = "Coördinatoren"
+
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
+
+# (app_label, model, codename) per role, on top of admin access.
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        ("portal", "theme", "add_theme"),
+        ("portal", "theme", "change_theme"),
+        ("portal", "theme", "delete_theme"),
+    ],
+    ORGANISERS: [],
+    COORDINATORS: [],
+}
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailimages", "image", ["add_image", "change_image", "choose_image", "delete_image"]),
+        (
+            "wagtaildocs",
+            "document",
+            ["add_document", "change_document", "choose_document", "delete_document"],
+        ),
+    ],
+    ORGANISERS: [("wagtailimages", "image", ["add_image", "choose_image"])],
+    COORDINATORS: [("wagtailimages", "image", ["add_image", "choose_image"])],
+}
+
+
+def _permission(apps, app_label, model, codename):
+    """Permissions are normally made after migrating; a data migration makes its own."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": codename.replace("_", " ").capitalize()},
+    )
+    return permission
+
+
+def ensure_role_groups(apps, schema_editor=None):
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root_page = Page.objects.get(depth=1)
+    root_collection = Collection.objects.get(depth=1)
+    for name in (EDITORS, ORGANISERS, COORDINATORS):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(_permission(apps, *ADMIN_ACCESS))
+        for app_label, model, codename in MODEL_PERMISSIONS.get(name, []):
+            group.permissions.add(_permission(apps, app_label, model, codename))
+        for codename in PAGE_PERMISSIONS.get(name, []):
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root_page,
+                permission=_permission(apps, "wagtailcore", "page", codename),
+            )
+        for app_label, model, codenames in COLLECTION_PERMISSIONS.get(name, []):
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=_permission(apps, app_label, model, codename),
+                )

@@ -1,0 +1,11 @@
+"""Development: `make run`. Debug on, e-mail printed by the worker, no HTTPS."""
+
+from .base import *  # noqa: F403
+from .environment import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-secret-key-not-for-production")
+# Without an SMTP server, the worker prints each e-mail in the terminal of `make run`.
+if not env_str("EMAIL_HOST"):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import account_views, views
+
+account_patterns = [
+    path("", account_views.profile, name="account_profile"),
+    path("profiel/", account_views.profile_edit, name="account_profile_edit"),
+    path("mijn-gegevens.json", account_views.data_download, name="account_data_download"),
+    path("verwijderen/", account_views.delete_account, name="account_delete"),
+    path("", include("allauth.urls")),
+]
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("account/", include(account_patterns)),
+    path("taal/", include("django.conf.urls.i18n")),
+    path("zoeken/", views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("security.txt", RedirectView.as_view(url="/.well-known/security.txt", permanent=True)),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,68 @@
+"""axe-core (WCAG 2.1 A and AA) finds no violations on the portal's page types."""
+
+import pytest
+
+from portal import demo
+
+from ..conftest import PASSWORD
+
+
+@pytest.fixture
+def demo_site(site_url):
+    demo.load_themes()
+    demo.load_pages()
+    return site_url
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/over-ons/",
+        "/toegankelijkheidsverklaring/",
+        "/zoeken/?q=overheid",
+        "/zoeken/?q=woorddatnergensstaat",
+        "/account/signup/",
+        "/account/login/",
+        "/account/password/reset/",
+        "/bestaat-niet/",
+    ],
+)
+def test_public_page_has_no_accessibility_violations(page, demo_site, assert_accessible, path):
+    page.goto(path)
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+
+
+def test_signup_form_with_errors_has_no_accessibility_violations(
+    page, demo_site, assert_accessible
+):
+    page.goto("/account/signup/")
+    page.get_by_label("E-mail").fill("geen-adres")
+    page.get_by_role("button", name="Account maken").click()
+    assert page.locator(".errorlist").count() >= 1
+    assert_accessible(page)
+
+
+def test_account_pages_have_no_accessibility_violations(
+    page, demo_site, make_user, log_in, assert_accessible
+):
+    make_user("priya@example.org")
+    log_in("priya@example.org", PASSWORD)
+    for path in [
+        "/account/",
+        "/account/profiel/",
+        "/account/email/",
+        "/account/password/change/",
+        "/account/verwijderen/",
+    ]:
+        page.goto(path)
+        assert page.locator("h1").count() == 1, path
+        assert_accessible(page)
+
+
+def test_english_pages_have_no_accessibility_violations(page, demo_site, assert_accessible):
+    page.goto("/")
+    page.get_by_role("button", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_accessible(page)

@@ -1,0 +1,103 @@
+"""Fixtures shared by the whole suite: people in each role, and a real SMTP server."""
+
+import socket
+import threading
+from email import message_from_bytes, policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from portal.models import User
+from portal.roles import COORDINATORS, EDITORS, ORGANISERS
+
+PASSWORD = "Een-goed-wachtwoord-42"
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user with a verified e-mail address, optionally in a role group."""
+
+    def make(email="priya@example.org", group=None, password=PASSWORD, **fields):
+        fields.setdefault("full_name", "Priya Jansen")
+        user = User.objects.create_user(email=email, password=password, **fields)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def professional(make_user):
+    return make_user(
+        "professional@example.org",
+        organisation="Gemeente Zwolle",
+        job_title="Beleidsadviseur",
+        sector="gemeente",
+    )
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("redacteur@example.org", group=EDITORS, full_name="Ruben Redacteur")
+
+
+@pytest.fixture
+def organiser(make_user):
+    return make_user("organisator@example.org", group=ORGANISERS, full_name="Olga Organisator")
+
+
+@pytest.fixture
+def coordinator(make_user):
+    return make_user("coordinator@example.org", group=COORDINATORS, full_name="Kees Coördinator")
+
+
+class Mailbox:
+    """What a local SMTP server (aiosmtpd) received, as parsed e-mail messages."""
+
+    def __init__(self):
+        self.messages = []
+        self._arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        with self._arrived:
+            self.messages.append(message)
+            self._arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count=1, timeout=10):
+        """Wait until `count` messages have arrived; return them."""
+        with self._arrived:
+            arrived = self._arrived.wait_for(lambda: len(self.messages) >= count, timeout)
+        assert arrived, f"expected {count} e-mail(s), got {len(self.messages)}"
+        return self.messages
+
+    @staticmethod
+    def text_of(message):
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on localhost; Django's SMTP backend delivers to it."""
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": controller.port, "timeout": 10},
+        }
+    }
+    yield mailbox
+    controller.stop()
