@@ -6,7 +6,6 @@ The texts are written for this demo; other apps add their own `demo.py`.
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.db import transaction
 from wagtail.models import Site
 
 from .models import HomePage, SiteSettings, StandardPage, Theme, User
@@ -297,7 +296,6 @@ def load_pages():
         settings.save()
 
 
-@transaction.atomic
 def load():
     """Load the portal's demo content; returns the demo accounts as (e-mail, role)."""
     accounts = load_accounts()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
-from .search import search_pages
+from .search import search_pages, search_sections
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -21,7 +21,12 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = search_pages(query) if query else Page.objects.none()
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
-    return render(request, "portal/search.html", {"query": query, "results": page})
+    sections = search_sections(query) if query and page.number == 1 else []
+    return render(
+        request,
+        "portal/search.html",
+        {"query": query, "results": page, "sections": sections},
+    )
 
 
 @cache_control(max_age=86400, public=True)

@@ -1,12 +1,20 @@
 """`manage.py load_demo`: fill the portal with demo content (idempotent).
 
-Run by `make run`. Each app contributes its own part through its `demo` module.
+Run by `make run`. Each app contributes its part through its own `demo` module,
+in the order below (later apps refer to earlier apps' content).
 """
+
+from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from portal import demo
+from portal.demo import DEMO_PASSWORD
+
+DEMO_MODULES = [
+    "portal.demo",
+]
 
 
 class Command(BaseCommand):
@@ -24,8 +32,11 @@ class Command(BaseCommand):
             raise CommandError(
                 "The demo accounts have known passwords; load_demo runs only with DEBUG on."
             )
-        accounts = demo.load()
+        with transaction.atomic():
+            accounts = []
+            for module in DEMO_MODULES:
+                accounts += import_module(module).load() or []
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
-        self.stdout.write(f"Demo accounts (password for all: {demo.DEMO_PASSWORD}):")
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for email, role in accounts:
             self.stdout.write(f"  {email:<28} {role}")
