@@ -1,0 +1,93 @@
+"""The rule for comments: who may comment, whose comment waits, and spam brakes.
+
+Members' comments appear at once; visitors' comments wait until an editor approves
+them, and the editors get an e-mail. A honeypot and a per-address limit keep robots out.
+"""
+
+import hashlib
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.urls import reverse
+from wagtail.admin.utils import get_admin_base_url
+
+from portal.emails import send_templated_email
+from portal.roles import EDITORS
+
+from .models import Comment
+
+RATE_LIMIT = 5  # comments per address ...
+RATE_WINDOW = 10 * 60  # ... per ten minutes
+
+
+class CommentsClosed(Exception):
+    pass
+
+
+class TooManyComments(Exception):
+    pass
+
+
+def _rate_key(ip_address: str) -> str:
+    # Only a hash of the address is kept, and only in the cache, for ten minutes.
+    digest = hashlib.sha256(ip_address.encode()).hexdigest()
+    return f"blog:comments:{digest}"
+
+
+def check_rate_limit(ip_address: str) -> None:
+    """Count one comment for this address; raise when it exceeds the limit."""
+    key = _rate_key(ip_address)
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    if count > RATE_LIMIT:
+        raise TooManyComments
+
+
+def add_comment(article, user, body, *, name="", email="", parent=None, ip_address=""):
+    """Store a comment; notify the editors when it waits for moderation."""
+    if not article.comments_open:
+        raise CommentsClosed
+    check_rate_limit(ip_address)
+    member = user is not None and user.is_authenticated
+    comment = Comment.objects.create(
+        article=article,
+        parent=parent,
+        user=user if member else None,
+        name="" if member else name,
+        email="" if member else email,
+        body=body,
+        status=Comment.Status.APPROVED if member else Comment.Status.PENDING,
+    )
+    if comment.status == Comment.Status.PENDING:
+        notify_editors(comment)
+    return comment
+
+
+def editor_addresses() -> list[str]:
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=EDITORS, is_active=True)
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def notify_editors(comment) -> None:
+    recipients = editor_addresses()
+    if not recipients:
+        return
+    queue_url = get_admin_base_url() + reverse("blog_comments:index") + "?status=pending"
+    send_templated_email(
+        "blog/emails/comment_pending",
+        {"comment": comment, "article": comment.article, "queue_url": queue_url},
+        to=recipients,
+    )
+
+
+def moderate(comment, status) -> None:
+    comment.status = status
+    comment.save(update_fields=["status"])

@@ -1,0 +1,462 @@
+"""The "Actueel" section: the blog index, articles, their authors and categories,
+and readers' comments."""
+
+import math
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import ArticleBlocks, count_words
+
+WORDS_PER_MINUTE = 230
+
+
+class Author(index.Indexed, models.Model):
+    """Someone who writes for the section: an editor, or a guest from the network."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("job title"), max_length=120, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    is_guest = models.BooleanField(
+        _("guest author"),
+        default=False,
+        help_text=_("Articles by a guest author are shown as a guest blog."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("is_guest"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Category(models.Model):
+    """The kind of article (news, blog, guest blog, interview ...); editors may add more."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """The "Actueel" section: every article, filterable, with RSS and Atom feeds."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["blog.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("blog index")
+
+    def articles(self):
+        """The live articles of this section, newest first."""
+        return ArticlePage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+
+    @path("")
+    def index_view(self, request):
+        from .views import article_index
+
+        return article_index(request, self)
+
+    @path("feed/", name="feed_rss")
+    def rss_feed(self, request):
+        return self._feed(request, None, atom=False)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        return self._feed(request, None, atom=True)
+
+    @path("feed/<slug:category>/", name="category_feed_rss")
+    def category_rss_feed(self, request, category):
+        return self._feed(request, category, atom=False)
+
+    @path("feed/<slug:category>/atom/", name="category_feed_atom")
+    def category_atom_feed(self, request, category):
+        return self._feed(request, category, atom=True)
+
+    def feed_links(self, category=None):
+        """The feeds to announce with <link rel="alternate">: all articles, and the
+        category's own feeds when a page is about one category."""
+        url = self.url
+        links = [
+            ("application/rss+xml", f"{self.title} (RSS)", url + self.reverse_subpage("feed_rss")),
+            (
+                "application/atom+xml",
+                f"{self.title} (Atom)",
+                url + self.reverse_subpage("feed_atom"),
+            ),
+        ]
+        if category:
+            title = f"{self.title}: {category.name}"
+            for mimetype, kind, name in (
+                ("application/rss+xml", "RSS", "category_feed_rss"),
+                ("application/atom+xml", "Atom", "category_feed_atom"),
+            ):
+                path = self.reverse_subpage(name, args=[category.slug])
+                links.append((mimetype, f"{title} ({kind})", url + path))
+        return links
+
+    def _feed(self, request, category_slug, atom):
+        from .feeds import ArticleAtomFeed, ArticleRssFeed
+
+        category = get_object_or_404(Category, slug=category_slug) if category_slug else None
+        feed = ArticleAtomFeed(self) if atom else ArticleRssFeed(self)
+        return feed(request, category=category)
+
+
+def with_comment_counts(articles):
+    """Articles annotated with their number of approved comments, in the same query."""
+    approved = (
+        Comment.objects.filter(article=OuterRef("pk"), status=Comment.Status.APPROVED)
+        .order_by()
+        .values("article")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return articles.annotate(
+        comment_count=Coalesce(Subquery(approved, output_field=models.IntegerField()), 0)
+    )
+
+
+CARD_IMAGE = "fill-480x270"
+
+
+def for_cards(articles):
+    """Everything an article card shows, in a fixed number of queries for any list."""
+    from wagtail.images import get_image_model
+
+    return (
+        with_comment_counts(articles)
+        .select_related("category")
+        .prefetch_related(
+            Prefetch(
+                "main_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+            ),
+            Prefetch("authors", queryset=Author.objects.only("name", "is_guest")),
+        )
+    )
+
+
+class ArticlePage(RoutablePageMixin, Page):
+    """An article: news, a blog, a guest blog, an interview or a report."""
+
+    class Licence(models.TextChoices):
+        CC_BY = "cc-by-4.0", "CC BY 4.0"
+        CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+        CC0 = "cc0-1.0", "CC0 1.0"
+
+    LICENCE_URLS = {
+        "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+        "cc-by-sa-4.0": "https://creativecommons.org/licenses/by-sa/4.0/deed.nl",
+        "cc0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+    }
+
+    lead = models.TextField(_("lead"), max_length=600)
+    date = models.DateField(_("publication date"), default=timezone.localdate)
+    authors = ParentalManyToManyField(Author, verbose_name=_("authors"), related_name="articles")
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    themes = ParentalManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="articles"
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, verbose_name=_("tags"), blank=True)
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_caption = models.CharField(_("caption"), max_length=250, blank=True)
+    main_image_maker = models.CharField(_("maker"), max_length=120, blank=True)
+    main_image_rights = models.CharField(_("rights"), max_length=120, blank=True)
+    body = StreamField(ArticleBlocks(), verbose_name=_("body"), use_json_field=True)
+    licence = models.CharField(
+        _("reuse licence"), max_length=20, choices=Licence.choices, blank=True
+    )
+    licence_source_url = models.URLField(_("original source"), blank=True)
+    licence_attribution = models.CharField(_("attribution"), max_length=250, blank=True)
+    related = StreamField(
+        [("article", blocks.PageChooserBlock(label=_("article"), page_type="blog.ArticlePage"))],
+        verbose_name=_("related articles"),
+        blank=True,
+        help_text=_("Leave empty to show articles on the same themes."),
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    word_count = models.PositiveIntegerField(_("word count"), default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        # Plain widgets where Wagtail's would need inline scripts, blocked by our CSP.
+        FieldPanel("date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")),
+        FieldPanel("authors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("category", widget=forms.Select),
+        MultiFieldPanel(
+            [
+                FieldPanel("main_image"),
+                FieldPanel("main_image_caption"),
+                FieldRowPanel([FieldPanel("main_image_maker"), FieldPanel("main_image_rights")]),
+            ],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("related"),
+            ],
+            heading=_("Themes and links"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("licence"),
+                FieldPanel("licence_source_url"),
+                FieldPanel("licence_attribution"),
+            ],
+            heading=_("Reuse"),
+        ),
+        FieldPanel("comments_open"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        if self.licence and not self.licence_attribution:
+            raise ValidationError(
+                {"licence_attribution": _("Say whom to credit when the article is reused.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.word_count = len(self.lead.split()) + count_words(self.body)
+        return super().save(*args, **kwargs)
+
+    @property
+    def reading_minutes(self):
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def licence_url(self):
+        return self.LICENCE_URLS.get(self.licence, "")
+
+    def neighbours(self, articles):
+        """The previous (older) and next (newer) of the given live articles."""
+        siblings = articles.only("title", "url_path", "date")
+        pk = self.pk or 0  # an unsaved article in preview comes after its day's others
+        older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=pk))
+        newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=pk))
+        return older.order_by("-date", "-pk").first(), newer.order_by("date", "pk").first()
+
+    def related_articles(self, articles, themes, limit=3):
+        """The articles the editor chose, otherwise those sharing the most themes."""
+        chosen_ids = [item["value"] for item in self.related.raw_data if item.get("value")]
+        if chosen_ids:
+            chosen = articles.filter(pk__in=chosen_ids).only("title", "url_path", "date", "lead")
+            order = {pk: position for position, pk in enumerate(chosen_ids)}
+            return sorted(chosen, key=lambda article: order[article.pk])[:limit]
+        theme_ids = [theme.pk for theme in themes]
+        if not theme_ids:
+            return []
+        return list(
+            articles.annotate(shared=Count("themes", filter=Q(themes__in=theme_ids)))
+            .filter(shared__gt=0)
+            .only("title", "url_path", "date", "lead")
+            .order_by("-shared", "-date")[:limit]
+        )
+
+    def approved_comments(self):
+        """Top-level approved comments, each with its approved `replies`, in one query."""
+        if self.pk is None:  # previewing an article that was never saved
+            return []
+        comments = list(
+            Comment.objects.filter(article=self, status=Comment.Status.APPROVED)
+            .select_related("user")
+            .order_by("created", "pk")
+        )
+        replies = {}
+        for comment in comments:
+            if comment.parent_id:
+                replies.setdefault(comment.parent_id, []).append(comment)
+        top_level = [comment for comment in comments if not comment.parent_id]
+        for comment in top_level:
+            comment.approved_replies = replies.get(comment.pk, [])
+        return top_level
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import CommentForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = list(self.authors.select_related("photo"))
+        context["is_guest_article"] = any(author.is_guest for author in context["authors"])
+        context["comments"] = self.approved_comments()
+        context["comment_count"] = sum(
+            1 + len(comment.approved_replies) for comment in context["comments"]
+        )
+        context["comment_form"] = CommentForm(
+            user=request.user, article=self, initial={"parent": self._reply_to(request, context)}
+        )
+        # One visibility check (live, no view restriction) for the other articles.
+        others = ArticlePage.objects.live().public().exclude(pk=self.pk)
+        context["themes"] = list(self.themes.all())
+        context["previous_article"], context["next_article"] = self.neighbours(others)
+        context["related"] = self.related_articles(others, context["themes"])
+        context["blog_index"] = blog_index = self.get_parent().specific
+        context["feed_links"] = blog_index.feed_links(self.category)
+        context["comment_url"] = self.url + self.reverse_subpage("comment")
+        return context
+
+    @staticmethod
+    def _reply_to(request, context):
+        """`?reactie=<id>` answers a published comment (a link, so it works without JS)."""
+        wanted = request.GET.get("reactie", "")
+        for comment in context["comments"]:
+            if str(comment.pk) == wanted:
+                context["replying_to"] = comment
+                return comment.pk
+        return None
+
+    @path("reageren/", name="comment")
+    def comment_view(self, request):
+        """Comments are posted here; a valid one redirects back to the article."""
+        from .views import post_comment
+
+        if request.method != "POST":
+            return redirect(self.url)
+        return post_comment(request, self)
+
+
+class Comment(models.Model):
+    """A reader's comment on an article, or a reply to one (one level deep)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="blog_comments",
+    )
+    name = models.CharField(_("name"), max_length=80, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    body = models.TextField(_("comment"), max_length=3000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created = models.DateTimeField(_("posted"), default=timezone.now)
+
+    panels = [FieldPanel("status"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created"]
+        indexes = [models.Index(fields=["article", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(name=""), name="blog_comment_has_author"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.author_name}: {self.body[:40]}"
+
+    @property
+    def author_name(self):
+        if self.user_id:
+            # Never the e-mail address: that is not for the public.
+            return self.user.full_name or _("Member")
+        return self.name

@@ -1,0 +1,66 @@
+"""Public views of the blog: the filtered index and posting a comment.
+
+Both are served through the pages' routes (see BlogIndexPage and ArticlePage)."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
+
+from .comments import CommentsClosed, TooManyComments, add_comment
+from .filters import ArticleFilter
+from .forms import CommentForm
+from .models import for_cards
+
+ARTICLES_PER_PAGE = 12
+
+
+def article_index(request, index_page):
+    articles = for_cards(index_page.articles())
+    filterset = ArticleFilter(request.GET or None, queryset=articles, request=request)
+    page_obj = Paginator(filterset.qs, ARTICLES_PER_PAGE).get_page(request.GET.get("pagina"))
+    return index_page.render(
+        request,
+        context_overrides={
+            "filter": filterset,
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+            "feed_links": index_page.feed_links(filterset.chosen_category()),
+        },
+    )
+
+
+def post_comment(request, article):
+    form = CommentForm(request.POST, user=request.user, article=article)
+    if form.is_valid():
+        if form.is_spam():
+            # Robots are told nothing useful; nothing is stored.
+            messages.success(request, _("Thank you for your comment."))
+            return HttpResponseRedirect(article.url + "#reacties")
+        try:
+            comment = add_comment(
+                article,
+                request.user,
+                form.cleaned_data["body"],
+                name=form.cleaned_data.get("name", ""),
+                email=form.cleaned_data.get("email", ""),
+                parent=form.cleaned_data["parent"],
+                ip_address=request.META.get("REMOTE_ADDR", ""),
+            )
+        except CommentsClosed:
+            form.add_error(None, _("Comments are closed for this article."))
+        except TooManyComments:
+            form.add_error(None, _("You have sent many comments in a short time. Try again later."))
+        else:
+            if comment.status == comment.Status.APPROVED:
+                messages.success(request, _("Thank you, your comment has been placed."))
+            else:
+                messages.success(
+                    request,
+                    _("Thank you. Your comment will appear once an editor has approved it."),
+                )
+            return HttpResponseRedirect(f"{article.url}#reacties")
+    response = article.render(request, context_overrides={"comment_form": form})
+    response.status_code = 400
+    return response

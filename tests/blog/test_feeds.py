@@ -1,0 +1,67 @@
+"""RSS and Atom feeds, read back with feedparser as a feed reader would."""
+
+from datetime import date
+
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def articles(make_article, guest_author, author):
+    return [
+        make_article(
+            "Gastblog over data",
+            category="gastblog",
+            authors=[guest_author, author],
+            date=date(2026, 3, 2),
+            lead="Data van iedereen.",
+        ),
+        make_article("Nieuws van de week", category="actueel", date=date(2026, 3, 1)),
+    ]
+
+
+@pytest.mark.parametrize(("path", "version"), [("feed/", "rss20"), ("feed/atom/", "atom10")])
+def test_feed_lists_every_article_with_title_link_date_and_authors(
+    client, blog_index, articles, path, version
+):
+    response = client.get(blog_index.url + path)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert feed.version == version
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == "Actueel"
+    entries = {entry.title: entry for entry in feed.entries}
+    assert set(entries) == {"Gastblog over data", "Nieuws van de week"}
+    guest = entries["Gastblog over data"]
+    assert guest.link == "http://localhost/actueel/gastblog-over-data/"
+    assert guest.summary == "Data van iedereen."
+    assert guest.published_parsed[:3] == (2026, 3, 2)
+    assert "Joost Gast" in guest.author and "Noor Bakker" in guest.author
+    assert feed.entries[0].title == "Gastblog over data"  # newest first
+
+
+@pytest.mark.parametrize("path", ["feed/gastblog/", "feed/gastblog/atom/"])
+def test_category_feed_has_only_that_category(client, blog_index, articles, path):
+    feed = feedparser.parse(client.get(blog_index.url + path).content)
+    assert feed.feed.title == "Actueel: Gastblog"
+    assert [entry.title for entry in feed.entries] == ["Gastblog over data"]
+
+
+def test_unknown_category_feed_is_not_found(client, blog_index):
+    assert client.get(blog_index.url + "feed/bestaat-niet/").status_code == 404
+
+
+def test_drafts_are_not_in_the_feed(client, blog_index, make_article):
+    make_article("Concept").unpublish()
+    feed = feedparser.parse(client.get(blog_index.url + "feed/").content)
+    assert feed.entries == []
+
+
+def test_pages_announce_their_feeds(client, blog_index, articles):
+    html = client.get(blog_index.url + "?categorie=gastblog").content.decode()
+    rss = 'type="application/rss+xml" title="Actueel (RSS)" href="/actueel/feed/"'
+    atom = 'type="application/atom+xml" title="Actueel: Gastblog (Atom)"'
+    assert f'<link rel="alternate" {rss}>' in html
+    assert f'{atom} href="/actueel/feed/gastblog/atom/"' in html
