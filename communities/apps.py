@@ -7,3 +7,20 @@ class CommunitiesConfig(AppConfig):
 
     name = "communities"
     verbose_name = _("Leerkringen")
+
+    def ready(self):
+        from portal import personal_data
+        from portal.search import SearchSource, register
+
+        from . import privacy, search
+
+        personal_data.register("leerkring_memberships", export=privacy.export)
+        register(
+            SearchSource(
+                key="leerkringen",
+                label=_("Leerkringen"),
+                search=search.search,
+                template="communities/includes/search_result.html",
+                more_url=search.more_url,
+            )
+        )

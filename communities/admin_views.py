@@ -1,0 +1,149 @@
+"""The coordinator's side of a leerkring in the admin: the member list with the
+requests to decide on, its exports, and a message to every member.
+
+Every view finds its leerkring through `Leerkring.objects.managed_by(user)`: a
+coordinator who tries another leerkring's address gets a 404, never its members.
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import exports
+from . import membership as rules
+from .forms import MessageForm
+from .models import Leerkring, Membership, MembershipStatus
+from .tasks import send_message_to_members
+
+DECISIONS = {
+    "approve": (rules.approve, gettext_lazy("%(name)s is now a member.")),
+    "decline": (rules.decline, gettext_lazy("The request of %(name)s has been declined.")),
+    "remove": (rules.remove, gettext_lazy("%(name)s has been removed from the leerkring.")),
+}
+
+
+def _managed(request, pk):
+    return get_object_or_404(Leerkring.objects.managed_by(request.user), pk=pk)
+
+
+def _page(request, leerkring, template, title, context, status=200):
+    members_url = reverse("leerkringen:members", args=[leerkring.pk])
+    breadcrumbs = [
+        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse("leerkringen:index"), "label": _("Leerkringen")},
+        {"url": reverse("leerkringen:edit", args=[leerkring.pk]), "label": leerkring.name},
+    ]
+    if template != "communities/admin/members.html":
+        breadcrumbs.append({"url": members_url, "label": _("Members")})
+    breadcrumbs.append({"url": "", "label": title})
+    return render(
+        request,
+        template,
+        {
+            "leerkring": leerkring,
+            "page_title": title,
+            "header_title": f"{title}: {leerkring.name}",
+            "header_icon": "group",
+            "breadcrumbs_items": breadcrumbs,
+            "members_url": members_url,
+            **context,
+        },
+        status=status,
+    )
+
+
+def members(request, pk):
+    leerkring = _managed(request, pk)
+    memberships = list(leerkring.memberships.select_related("user").order_by("-created_at"))
+    groups = {status: [] for status in MembershipStatus.values}
+    for membership in memberships:
+        groups[membership.status].append(membership)
+    return _page(
+        request,
+        leerkring,
+        "communities/admin/members.html",
+        _("Members"),
+        {
+            "pending": groups[MembershipStatus.PENDING],
+            "active": groups[MembershipStatus.ACTIVE],
+            "former": groups[MembershipStatus.DECLINED] + groups[MembershipStatus.LEFT],
+        },
+    )
+
+
+@require_POST
+def decide(request, pk, action):
+    membership = get_object_or_404(
+        Membership.objects.filter(leerkring__in=Leerkring.objects.managed_by(request.user)),
+        pk=pk,
+    )
+    if action not in DECISIONS:
+        return redirect("leerkringen:members", membership.leerkring_id)
+    decide_with, success = DECISIONS[action]
+    name = membership.user.full_name or membership.user.email
+    try:
+        decide_with(membership)
+    except rules.MembershipError as error:
+        if str(error) == "full":
+            messages.error(request, _("The leerkring is full: nobody more can be approved."))
+        else:
+            messages.error(
+                request,
+                _("This is no longer possible: the status is now “%(status)s”.")
+                % {"status": error},
+            )
+    else:
+        messages.success(request, success % {"name": name})
+    return redirect("leerkringen:members", membership.leerkring_id)
+
+
+def export_csv(request, pk):
+    leerkring = _managed(request, pk)
+    return exports.csv_response(leerkring, _export_memberships(leerkring))
+
+
+def export_xlsx(request, pk):
+    leerkring = _managed(request, pk)
+    return exports.xlsx_response(leerkring, _export_memberships(leerkring))
+
+
+def _export_memberships(leerkring):
+    """Everyone who is in or asks to be in; former members stay out of the list."""
+    return (
+        leerkring.memberships.filter(status__in=[MembershipStatus.ACTIVE, MembershipStatus.PENDING])
+        .select_related("user")
+        .order_by("status", "user__full_name")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def message(request, pk):
+    leerkring = _managed(request, pk)
+    active = leerkring.memberships.filter(status=MembershipStatus.ACTIVE).count()
+    form = MessageForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        arguments = (
+            leerkring.pk,
+            form.cleaned_data["subject"],
+            form.cleaned_data["body"],
+            request.user.email,
+        )
+        transaction.on_commit(lambda: send_message_to_members.enqueue(*arguments))
+        messages.success(
+            request,
+            _("Your message is being sent to %(count)s members, each separately.")
+            % {"count": active},
+        )
+        return redirect("leerkringen:members", leerkring.pk)
+    return _page(
+        request,
+        leerkring,
+        "communities/admin/message.html",
+        _("Message to all members"),
+        {"form": form, "active_count": active},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,142 @@
+"""The rules of joining a leerkring: who becomes a member at once, who waits for a
+coordinator, when a leerkring is full, and what leaving and being removed mean.
+
+Every change takes a row lock on the leerkring (select_for_update), so two people
+taking the last seat at the same moment cannot both get it; the partial unique
+constraint on Membership makes a double sign-up impossible even without the lock.
+Views call these functions and only turn the outcome into a message.
+"""
+
+import enum
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import emails
+from .models import LIVE, Leerkring, Membership, MembershipStatus, SignupMode
+
+
+class Outcome(enum.Enum):
+    JOINED = "joined"
+    REQUESTED = "requested"
+    ALREADY_MEMBER = "already_member"
+    ALREADY_REQUESTED = "already_requested"
+    FULL = "full"
+    CLOSED = "closed"
+
+
+class MembershipError(Exception):
+    """A coordinator's action that does not fit the membership's state."""
+
+
+def _locked(leerkring_id):
+    return Leerkring.objects.select_for_update().get(pk=leerkring_id)
+
+
+def _is_full(leerkring):
+    if leerkring.max_members is None:
+        return False
+    active = leerkring.memberships.filter(status=MembershipStatus.ACTIVE).count()
+    return active >= leerkring.max_members
+
+
+def live_membership(leerkring, user):
+    if not user.is_authenticated:
+        return None
+    return leerkring.memberships.filter(user=user, status__in=LIVE).first()
+
+
+def _already(membership):
+    if membership.status == MembershipStatus.ACTIVE:
+        return Outcome.ALREADY_MEMBER
+    return Outcome.ALREADY_REQUESTED
+
+
+def obstacle(leerkring, user):
+    """Why this person cannot sign up now (an Outcome), or None if they can."""
+    existing = live_membership(leerkring, user)
+    if existing:
+        return _already(existing)
+    if not leerkring.accepts_signups:
+        return Outcome.CLOSED
+    if _is_full(leerkring):
+        return Outcome.FULL
+    return None
+
+
+def join(leerkring, user, motivation=""):
+    """Sign a person up. Returns (outcome, membership or None); signing up twice
+    returns the existing membership with an ALREADY_* outcome and changes nothing."""
+    try:
+        with transaction.atomic():
+            leerkring = _locked(leerkring.pk)
+            blocked = obstacle(leerkring, user)
+            if blocked:
+                return blocked, live_membership(leerkring, user)
+            now = timezone.now()
+            if leerkring.signup_mode == SignupMode.OPEN:
+                membership = Membership.objects.create(
+                    leerkring=leerkring,
+                    user=user,
+                    status=MembershipStatus.ACTIVE,
+                    motivation=motivation,
+                    created_at=now,
+                    decided_at=now,
+                )
+                return Outcome.JOINED, membership
+            membership = Membership.objects.create(
+                leerkring=leerkring,
+                user=user,
+                status=MembershipStatus.PENDING,
+                motivation=motivation,
+                created_at=now,
+            )
+            emails.request_received(membership)
+            return Outcome.REQUESTED, membership
+    except IntegrityError:
+        # Only reachable when the lock was bypassed: the constraint still holds.
+        existing = live_membership(leerkring, user)
+        return _already(existing), existing
+
+
+def _decide(membership, allowed_from, new_status, check_capacity=False):
+    with transaction.atomic():
+        leerkring = _locked(membership.leerkring_id)
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.status not in allowed_from:
+            raise MembershipError(membership.get_status_display())
+        if check_capacity and _is_full(leerkring):
+            raise MembershipError("full")
+        now = timezone.now()
+        membership.status = new_status
+        if new_status == MembershipStatus.LEFT:
+            membership.left_at = now
+        else:
+            membership.decided_at = now
+        membership.save(update_fields=["status", "decided_at", "left_at"])
+        return membership
+
+
+def approve(membership):
+    """A coordinator lets a pending member in, if there is still room."""
+    membership = _decide(
+        membership, [MembershipStatus.PENDING], MembershipStatus.ACTIVE, check_capacity=True
+    )
+    emails.request_decided(membership)
+    return membership
+
+
+def decline(membership):
+    membership = _decide(membership, [MembershipStatus.PENDING], MembershipStatus.DECLINED)
+    emails.request_decided(membership)
+    return membership
+
+
+def leave(membership):
+    """The member ends their own membership (or withdraws their request)."""
+    return _decide(membership, LIVE, MembershipStatus.LEFT)
+
+
+def remove(membership):
+    """A coordinator takes a member off the list; the history keeps it as 'left'."""
+    return _decide(membership, [MembershipStatus.ACTIVE], MembershipStatus.LEFT)
