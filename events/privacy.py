@@ -1,0 +1,79 @@
+"""What the agenda keeps about people, and how long (AVG/GDPR).
+
+A person can download their registrations; deleting an account cancels their future
+registrations (so the waiting list moves up). Some time after an event, attendees'
+personal details are wiped: the registrations stay, so the counts stay.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from . import registration as rules
+from .models import CANCELLABLE, Event, Registration
+
+ANONYMOUS_NAME = "—"
+
+
+def export(user):
+    registrations = Registration.objects.filter(user=user).select_related("event")
+    return [
+        {
+            "event": item.event.title,
+            "starts_at": item.event.starts_at.isoformat(),
+            "status": item.status,
+            "name": item.name,
+            "email": item.email,
+            "organisation": item.organisation,
+            "job_title": item.job_title,
+            "dietary": item.dietary,
+            "accessibility": item.accessibility,
+            "answers": item.answers,
+            "registered_at": item.created_at.isoformat(),
+        }
+        for item in registrations.order_by("created_at")
+    ]
+
+
+def erase(user):
+    """Cancel what lies ahead (freeing seats for the waiting list), then forget the
+    person's details on every registration; the account link goes with the account."""
+    future = Registration.objects.filter(
+        user=user, status__in=CANCELLABLE, event__ends_at__gte=timezone.now()
+    )
+    for pk in future.values_list("pk", flat=True):
+        rules.cancel(pk, notify=False)
+    _wipe(Registration.objects.filter(user=user))
+
+
+def _wipe(registrations):
+    return registrations.update(
+        user=None,
+        name=ANONYMOUS_NAME,
+        # Unique per row: attendances of a past event stay "live" for the counts.
+        email=Concat(Value("anoniem-"), Cast("id", CharField()), Value("@invalid")),
+        organisation="",
+        job_title="",
+        dietary="",
+        accessibility="",
+        answers={},
+    )
+
+
+def anonymise_past_events(now=None) -> tuple[int, int]:
+    """Wipe attendee details of events that ended EVENTS_ANONYMISE_AFTER_DAYS ago."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.EVENTS_ANONYMISE_AFTER_DAYS)
+    events = Event.objects.filter(ends_at__lt=cutoff, anonymised_at__isnull=True)
+    event_count = rows = 0
+    for event in events:
+        with transaction.atomic():
+            rows += _wipe(event.registrations.all())
+            event.anonymised_at = now
+            event.save(update_fields=["anonymised_at"])
+            event_count += 1
+    return event_count, rows

@@ -1,0 +1,282 @@
+"""The core rule of the agenda: who gets a seat, who waits, who moves up.
+
+Every change to an event's registrations goes through here and runs inside one
+transaction that first locks the event's row (SELECT ... FOR UPDATE). Requests for the
+same event therefore take turns, so counting the free seats and handing out waiting
+positions cannot race: no overbooking, waiting positions 1..n without gaps. The
+database backs this up with a partial unique constraint (one live registration per
+e-mail address per event) and a check that only waiting registrations have a position.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from . import emails
+from .models import CANCELLABLE, LIVE, SEATED, Event, EventStatus, Registration, RegistrationStatus
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made; the message is shown to the person."""
+
+
+class RegistrationClosed(RegistrationError):
+    pass
+
+
+class AlreadyRegistered(RegistrationError):
+    def __init__(self, registration):
+        super().__init__("already registered")
+        self.registration = registration
+
+
+@dataclass
+class Counts:
+    confirmed: int = 0
+    waiting: int = 0
+    pending: int = 0
+    cancelled: int = 0
+    attended: int = 0
+    no_show: int = 0
+    capacity: int | None = None
+
+    @property
+    def seated(self):
+        return self.confirmed + self.attended + self.no_show
+
+    @property
+    def seats_left(self):
+        """Free seats, or None when the event has no limit."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seated, 0)
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.seated >= self.capacity
+
+
+def counts(event) -> Counts:
+    """The number of registrations per status, in one query."""
+    result = Counts(capacity=event.capacity)
+    rows = event.registrations.order_by().values_list("status").annotate(n=Count("id"))
+    for status, number in rows:
+        setattr(result, status, number)
+    return result
+
+
+def _lock(event_id) -> Event:
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def _seats_taken(event) -> int:
+    return event.registrations.filter(status__in=SEATED).count()
+
+
+def _has_free_seat(event) -> bool:
+    return event.capacity is None or _seats_taken(event) < event.capacity
+
+
+def _place(event, registration, now) -> None:
+    """Give a seat if one is free, else the next waiting position (event locked)."""
+    registration.confirmed_at = now
+    if _has_free_seat(event):
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.waiting_position = None
+    else:
+        last = event.registrations.filter(status=RegistrationStatus.WAITING).aggregate(
+            last=Max("waiting_position")
+        )["last"]
+        registration.status = RegistrationStatus.WAITING
+        registration.waiting_position = (last or 0) + 1
+
+
+def _renumber_waiting_list(event) -> None:
+    """Close the gaps in the waiting list: positions become 1..n in their order."""
+    waiting = list(
+        event.registrations.filter(status=RegistrationStatus.WAITING).order_by(
+            "waiting_position", "created_at"
+        )
+    )
+    changed = []
+    for position, registration in enumerate(waiting, start=1):
+        if registration.waiting_position != position:
+            registration.waiting_position = position
+            changed.append(registration)
+    Registration.objects.bulk_update(changed, ["waiting_position"])
+
+
+def _move_up(event, now) -> list[Registration]:
+    """Give free seats to the first people on the waiting list (event locked)."""
+    if event.capacity is None:
+        free = None
+    else:
+        free = event.capacity - _seats_taken(event)
+        if free <= 0:
+            return []
+    waiting = event.registrations.filter(status=RegistrationStatus.WAITING).order_by(
+        "waiting_position"
+    )
+    moved = list(waiting if free is None else waiting[:free])
+    for registration in moved:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.waiting_position = None
+        registration.confirmed_at = now
+    Registration.objects.bulk_update(moved, ["status", "waiting_position", "confirmed_at"])
+    if moved:
+        _renumber_waiting_list(event)
+    return moved
+
+
+@dataclass
+class Applicant:
+    """What a person fills in when registering."""
+
+    name: str
+    email: str
+    user: object = None
+    organisation: str = ""
+    job_title: str = ""
+    dietary: str = ""
+    accessibility: str = ""
+    answers: dict = field(default_factory=dict)
+
+
+def register(event_id, applicant: Applicant, *, needs_confirmation=False) -> Registration:
+    """Register a person. Account holders get a seat or a waiting position at once;
+    guests (`needs_confirmation`) are pending until they confirm their e-mail address.
+
+    Raises RegistrationClosed outside the window and AlreadyRegistered when the
+    address already has a live registration for this event.
+    """
+    now = timezone.now()
+    email = applicant.email.strip().lower()
+    with transaction.atomic():
+        event = _lock(event_id)
+        if not event.registration_is_open(now):
+            raise RegistrationClosed("closed")
+        existing = event.registrations.filter(email__iexact=email, status__in=LIVE).first()
+        if existing:
+            raise AlreadyRegistered(existing)
+        registration = Registration(
+            event=event,
+            user=applicant.user,
+            name=applicant.name.strip(),
+            email=email,
+            organisation=applicant.organisation.strip(),
+            job_title=applicant.job_title.strip(),
+            dietary=applicant.dietary.strip(),
+            accessibility=applicant.accessibility.strip(),
+            answers=applicant.answers,
+            created_at=now,
+        )
+        if needs_confirmation:
+            registration.status = RegistrationStatus.PENDING
+        else:
+            _place(event, registration, now)
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            # Only reachable if a row slipped past the lock (it cannot); the database
+            # constraint is the last line of defence.
+            raise AlreadyRegistered(
+                event.registrations.filter(email__iexact=email, status__in=LIVE).first()
+            ) from None
+        if needs_confirmation:
+            emails.send_guest_confirmation(registration)
+        else:
+            emails.send_registered(registration)
+    return registration
+
+
+def confirm_guest(registration_id) -> Registration:
+    """A guest clicked the button behind the link in their e-mail: now they get a
+    seat or a waiting position. Confirming twice changes nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        registration = Registration.objects.select_related("event").get(pk=registration_id)
+        event = _lock(registration.event_id)
+        registration.refresh_from_db()
+        if registration.status != RegistrationStatus.PENDING:
+            return registration
+        if event.status != EventStatus.PUBLISHED or event.starts_at <= now:
+            raise RegistrationClosed("closed")
+        _place(event, registration, now)
+        registration.save(update_fields=["status", "waiting_position", "confirmed_at"])
+        emails.send_registered(registration)
+    return registration
+
+
+def cancel(registration_id, *, notify=True) -> Registration:
+    """Cancel one registration. A freed seat goes to the first on the waiting list,
+    who is told by e-mail; the waiting list closes up."""
+    now = timezone.now()
+    with transaction.atomic():
+        event_id = Registration.objects.values_list("event_id", flat=True).get(pk=registration_id)
+        event = _lock(event_id)
+        registration = Registration.objects.select_related("event").get(pk=registration_id)
+        if registration.status not in CANCELLABLE:
+            return registration
+        was_seated = registration.status == RegistrationStatus.CONFIRMED
+        registration.status = RegistrationStatus.CANCELLED
+        registration.waiting_position = None
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
+        if notify:
+            emails.send_cancelled(registration)
+        if was_seated and not event.is_past:
+            for moved in _move_up(event, now):
+                emails.send_moved_up(moved)
+        else:
+            _renumber_waiting_list(event)
+    return registration
+
+
+def fill_free_seats(event_id) -> list[Registration]:
+    """After an organiser raised the capacity: move people up from the waiting list."""
+    now = timezone.now()
+    with transaction.atomic():
+        event = _lock(event_id)
+        if event.status != EventStatus.PUBLISHED or event.is_past:
+            return []
+        moved = _move_up(event, now)
+        for registration in moved:
+            emails.send_moved_up(registration)
+    return moved
+
+
+def cancel_event(event_id) -> int:
+    """Call off a whole event: everyone still registered is told by e-mail."""
+    now = timezone.now()
+    with transaction.atomic():
+        event = _lock(event_id)
+        event.status = EventStatus.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+        registrations = list(
+            event.registrations.filter(status__in=LIVE).exclude(
+                status__in=[RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW]
+            )
+        )
+        for registration in registrations:
+            emails.send_event_cancelled(registration)
+        event.registrations.filter(pk__in=[r.pk for r in registrations]).update(
+            status=RegistrationStatus.CANCELLED, waiting_position=None, cancelled_at=now
+        )
+    return len(registrations)
+
+
+def check_in(registration_id, attended: bool) -> Registration:
+    """Mark a seated person as attended or as a no-show (at the door or afterwards)."""
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        if registration.status not in SEATED:
+            raise RegistrationError("not seated")
+        registration.status = (
+            RegistrationStatus.ATTENDED if attended else RegistrationStatus.NO_SHOW
+        )
+        registration.checked_in_at = timezone.now() if attended else None
+        registration.save(update_fields=["status", "checked_in_at"])
+    return registration

@@ -1,0 +1,197 @@
+"""Public views of the agenda: the list, an event with its registration form, the
+calendar files, the pages behind e-mailed links, and "my registrations"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import emails, ics, links, registration
+from .filters import EventFilter
+from .forms import RegistrationForm
+from .models import LIVE, SEATED, Event, Registration, RegistrationStatus
+
+PAGE_SIZE = 12
+FEED_SIZE = 500
+
+
+def _filtered_agenda(request):
+    events = (
+        Event.objects.published()
+        .select_related("image")
+        .prefetch_related("themes")
+        .annotate(seated=Count("registrations", filter=Q(registrations__status__in=SEATED)))
+    )
+    return EventFilter(request.GET, queryset=events)
+
+
+def agenda(request):
+    filterset = _filtered_agenda(request)
+    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "events/agenda.html",
+        {"filter": filterset, "page_obj": page_obj, "events": page_obj.object_list},
+    )
+
+
+def _calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def agenda_ics(request):
+    events = _filtered_agenda(request).qs[:FEED_SIZE]
+    return _calendar_response(ics.agenda_calendar(events, _("Agenda")), "agenda.ics")
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return _calendar_response(ics.event_calendar(event), f"{event.slug}.ics")
+
+
+def _own_registration(request, event):
+    if not request.user.is_authenticated:
+        return None
+    return (
+        event.registrations.filter(status__in=LIVE)
+        .filter(Q(user=request.user) | Q(email__iexact=request.user.email))
+        .first()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_detail(request, slug):
+    event = get_object_or_404(
+        Event.objects.published()
+        .select_related("image", "report_page", "leerkring")
+        .prefetch_related("themes", "partners", "questions"),
+        slug=slug,
+    )
+    own = _own_registration(request, event)
+    form = RegistrationForm(event, request.user, data=request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if own:
+            messages.info(request, _("You are already registered for this event."))
+            return redirect(event)
+        if form.is_valid():
+            try:
+                return _register(request, event, form)
+            except registration.RegistrationClosed:
+                form.add_error(None, _("Registration for this event is closed."))
+        status = 400
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "counts": registration.counts(event),
+            "own_registration": own,
+            "form": form,
+            "registration_open": event.registration_is_open(),
+        },
+        status=status,
+    )
+
+
+def _register(request, event, form):
+    applicant = form.applicant()
+    guest = form.user is None
+    try:
+        made = registration.register(event.pk, applicant, needs_confirmation=guest)
+    except registration.AlreadyRegistered as error:
+        if not guest:
+            messages.info(request, _("You are already registered for this event."))
+            return redirect(event)
+        # Tell the address's owner, not the person at the keyboard: the page says the
+        # same whether or not the address was registered already.
+        existing = error.registration
+        if existing.status == RegistrationStatus.PENDING:
+            emails.send_guest_confirmation(existing)
+        else:
+            emails.send_registered(existing)
+        made = None
+    if guest:
+        messages.success(
+            request,
+            _("Almost done: we sent you an e-mail. Confirm your registration with the link in it."),
+        )
+    elif made.has_seat:
+        messages.success(request, _("You are registered. We sent you a confirmation by e-mail."))
+    else:
+        messages.success(
+            request,
+            _("The event is full. You are number %(position)s on the waiting list.")
+            % {"position": made.waiting_position},
+        )
+    return redirect(event)
+
+
+def _link_page(request, purpose, template, act):
+    """A page behind an e-mailed link: GET shows a button, only its POST acts."""
+    try:
+        found = links.load(request.resolver_match.kwargs["signed"], purpose)
+    except links.BadLink as error:
+        return render(request, "events/bad_link.html", {"expired": error.expired}, status=400)
+    if request.method == "POST":
+        try:
+            act(found)
+        except registration.RegistrationClosed:
+            messages.error(request, _("Registration for this event is closed."))
+            return redirect(found.event)
+        found.refresh_from_db()
+    return render(
+        request,
+        template,
+        {"registration": found, "event": found.event},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, signed):
+    return _link_page(
+        request,
+        links.CONFIRM,
+        "events/confirm.html",
+        lambda found: registration.confirm_guest(found.pk),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, signed):
+    return _link_page(
+        request,
+        links.CANCEL,
+        "events/cancel.html",
+        lambda found: found.can_cancel and registration.cancel(found.pk),
+    )
+
+
+@login_required
+def my_registrations(request):
+    registrations = (
+        Registration.objects.filter(user=request.user)
+        .select_related("event")
+        .order_by("-event__starts_at")
+    )
+    return render(request, "events/my_registrations.html", {"registrations": registrations})
+
+
+@login_required
+@require_POST
+def my_registration_cancel(request, pk):
+    own = get_object_or_404(Registration.objects.select_related("event"), pk=pk, user=request.user)
+    if not own.can_cancel:
+        messages.error(request, _("This registration can no longer be cancelled."))
+    else:
+        registration.cancel(own.pk)
+        messages.success(
+            request, _("Your registration for %(title)s is cancelled.") % {"title": own.event.title}
+        )
+    return redirect("events:my_registrations")
