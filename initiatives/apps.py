@@ -7,3 +7,20 @@ class InitiativesConfig(AppConfig):
 
     name = "initiatives"
     verbose_name = _("Initiatives")
+
+    def ready(self):
+        from portal import personal_data, search
+
+        from .privacy import erase_submitter, export_submissions
+        from .search import search_initiatives, search_more_url
+
+        personal_data.register("initiatives", export=export_submissions, erase=erase_submitter)
+        search.register(
+            search.SearchSource(
+                key="initiatives",
+                label=_("Initiatives"),
+                search=search_initiatives,
+                template="initiatives/includes/search_result.html",
+                more_url=search_more_url,
+            )
+        )

@@ -1,0 +1,89 @@
+"""The life of a submitted initiative: submitted, then published or rejected.
+
+Every step that changes an initiative's status goes through here, so the submitter
+and the editors always hear about it, and e-mails only leave after the commit.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.emails import send_templated_email
+from portal.roles import EDITORS
+
+from .models import Initiative
+
+SUBMISSIONS_PER_HOUR = 5
+
+
+def allow_submission(ip_address) -> bool:
+    """A simple rate limit per IP address, kept in the cache: a handful an hour."""
+    key = f"initiatives:submissions:{ip_address}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count <= SUBMISSIONS_PER_HOUR
+
+
+def editor_addresses():
+    users = get_user_model().objects.filter(is_active=True, groups__name=EDITORS)
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def site_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def admin_url(initiative):
+    return site_url() + reverse("initiatives_admin:moderate", args=[initiative.pk])
+
+
+@transaction.atomic
+def submit(form):
+    """Store a submission from the public form and tell the submitter and the editors."""
+    initiative = form.save()
+    context = {"initiative": initiative, "admin_url": admin_url(initiative)}
+    send_templated_email("initiatives/emails/submitted", context, to=[initiative.submitter_address])
+    editors = editor_addresses()
+    if editors:
+        send_templated_email("initiatives/emails/new_submission", context, to=editors)
+    return initiative
+
+
+def _notify(initiative, template, **context):
+    address = initiative.submitter_address
+    if address:
+        context = {"initiative": initiative, "site_url": site_url(), **context}
+        send_templated_email(template, context, to=[address])
+
+
+@transaction.atomic
+def publish(initiative):
+    """Put an initiative on the map. Publishing twice changes nothing."""
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if initiative.status == Initiative.Status.PUBLISHED:
+        return initiative
+    initiative.status = Initiative.Status.PUBLISHED
+    initiative.save(update_fields=["status"])
+    _notify(initiative, "initiatives/emails/published")
+    return initiative
+
+
+@transaction.atomic
+def reject(initiative, message, editor=None):
+    """Take an initiative off (or keep it off) the map, and tell the submitter why."""
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    initiative.status = Initiative.Status.REJECTED
+    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    who = f" ({editor})" if editor else ""
+    note = f"[{stamp}{who}] {message}"
+    initiative.moderation_note = "\n\n".join(filter(None, [initiative.moderation_note, note]))
+    initiative.save(update_fields=["status", "moderation_note"])
+    _notify(initiative, "initiatives/emails/rejected", message=message)
+    return initiative
