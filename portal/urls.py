@@ -32,4 +32,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+urlpatterns += [path("", include("events.urls"))]
+urlpatterns += [path("", include("initiatives.urls"))]
+urlpatterns += [path("", include("communities.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

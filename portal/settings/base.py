@@ -232,21 +232,35 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail allows same-origin framing on its preview views itself.
+X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 # Everything is served from our own origin. Map tiles (a later setting) and
 # images are the only outside sources a page may name.
+# The map's tiles (initiatives): OpenStreetMap by default. PDOK's BRT-Achtergrondkaart is
+# https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png
+# with attribution "Kaartgegevens &copy; Kadaster". An empty URL shows no tiles at all.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+# The tile server's origin ("{s}" subdomains become a wildcard), allowed in img-src.
+MAP_TILE_ORIGINS = (
+    ["/".join(MAP_TILE_URL.split("/")[:3]).replace("{s}", "*")] if MAP_TILE_URL else []
+)
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *MAP_TILE_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "frame-src": [CSP.SELF],
+    # Video players load only after the reader presses play (blog's click-to-play).
+    "frame-src": [CSP.SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "frame-ancestors": [CSP.SELF],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
@@ -272,3 +286,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Media files are served by Django only where no web server does it for us.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+
+# The agenda: reminders go out this many days before an event; attendees' personal
+# details are wiped this many days after it (the counts stay).
+EVENTS_REMINDER_DAYS = env_int("EVENTS_REMINDER_DAYS", 2)
+EVENTS_ANONYMISE_AFTER_DAYS = env_int("EVENTS_ANONYMISE_AFTER_DAYS", 90)

@@ -16,6 +16,10 @@ from django.test.utils import CaptureQueriesContext
 
 BENCH_MODULES = [
     "portal.bench",
+    "blog.bench",
+    "communities.bench",
+    "initiatives.bench",
+    "events.bench",
 ]
 
 

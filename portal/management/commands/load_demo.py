@@ -14,6 +14,10 @@ from portal.demo import DEMO_PASSWORD
 
 DEMO_MODULES = [
     "portal.demo",
+    "blog.demo",
+    "communities.demo",
+    "events.demo",
+    "initiatives.demo",
 ]
 
 
