@@ -15,6 +15,23 @@ from portal.roles import COORDINATORS, EDITORS, ORGANISERS
 PASSWORD = "Een-goed-wachtwoord-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Let every database connection object restore the migrated data.
+
+    Browser tests use serialized rollback: after each test Django empties the tables
+    and reloads the data the migrations made (Wagtail's page tree, the role groups,
+    the gazetteer) from a copy kept on the connection object. Playwright's sync API
+    runs later tests in another context, where Django opens a new connection object
+    without that copy, so it is shared on the class instead."""
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with a verified e-mail address, optionally in a role group."""

@@ -12,7 +12,6 @@ from wagtail.images import get_image_model
 
 from blog.models import ArticlePage, Author, BlogIndexPage, Category, Comment
 from portal.models import HomePage, Theme
-from tests.blog.browser_support import keep_serialized_database  # noqa: F401
 
 
 def make_image():

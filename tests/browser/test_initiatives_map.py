@@ -5,40 +5,17 @@ still work (list, markers) without a console error from our code.
 """
 
 import re
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS
 from playwright.sync_api import expect
 
-from initiatives import geo
 from initiatives.models import Initiative, Municipality
 from portal import demo
-from portal.roles import ADMIN_ACCESS, EDITORS, _permission
+from portal.roles import EDITORS
 
 from ..conftest import PASSWORD
 
 TILES = "https://tile.openstreetmap.org/**"
-
-
-def ensure_migrated_data():
-    """Workaround for tests/browser/conftest.py (see the report): once Playwright runs,
-    the test code sees other database connection objects (asgiref's context-local
-    storage) that lack Django's serialised database, so the serialised rollback
-    restores nothing and a browser test that follows another test can find an empty
-    database. Put back what these tests need, whatever state the flush left."""
-    if not ContentType.objects.exists():
-        emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
-    if not Municipality.objects.exists():
-        geo.load_gazetteer(Municipality)
-    import_module("initiatives.migrations.0002_gazetteer_and_editors").give_editors_permissions(
-        django_apps, None
-    )
-    Group.objects.get(name=EDITORS).permissions.add(_permission(django_apps, *ADMIN_ACCESS))
 
 
 @pytest.fixture
@@ -49,7 +26,6 @@ def map_page(page):
 
 @pytest.fixture
 def initiatives(site_url):
-    ensure_migrated_data()
     demo.load_themes()
     from portal.models import Theme
 

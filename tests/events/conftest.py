@@ -38,21 +38,6 @@ def create_event(**fields):
     return event
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """Make the serialized migrated data (for serialized rollback) visible to every
-    connection object. Playwright's sync API runs later tests in another context,
-    where Django opens a new connection object without `_test_serialized_contents`;
-    browser tests after a database test then start from an empty database. Belongs
-    in tests/conftest.py (reported to the lead); here it covers this app's tests."""
-    from django.db import connections
-
-    for connection in connections.all():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            type(connection)._test_serialized_contents = contents
-
-
 @pytest.fixture
 def make_event(db):
     return create_event
