@@ -252,7 +252,7 @@ class ArticlePage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
-        # Plain widgets where Wagtail's would need inline scripts, blocked by our CSP.
+        # The browser's own date picker, and every author and theme visible at once.
         FieldPanel("date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")),
         FieldPanel("authors", widget=forms.CheckboxSelectMultiple),
         FieldPanel("category", widget=forms.Select),

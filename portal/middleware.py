@@ -17,6 +17,25 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+class AdminContentSecurityPolicyMiddleware:
+    """Gives the Wagtail admin its own, looser Content-Security-Policy.
+
+    Wagtail 8 still writes a few inline scripts (date pickers, inline panels,
+    choosers) and inline styles, so the admin, behind its login, allows inline code.
+    Every public page keeps the strict policy of SECURE_CSP. Listed after Django's
+    CSP middleware, so it marks the response before that middleware writes the header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(settings.ADMIN_PATH) and not hasattr(response, "_csp_config"):
+            response._csp_config = settings.ADMIN_CSP
+        return response
+
+
 class LanguageMiddleware:
     """Dutch first: the portal speaks Dutch unless the visitor chose English with the
     language switch (a cookie). The browser's Accept-Language is not followed, as on
