@@ -9,3 +9,5 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-secret-key-not-for-production")
 if not env_str("EMAIL_HOST"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# Uploaded images are served by runserver itself.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
