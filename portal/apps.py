@@ -4,6 +4,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
+    # This module holds two configs; "portal" in INSTALLED_APPS means this one.
+    default = True
     name = "portal"
     verbose_name = _("Portal")
 
@@ -17,4 +19,5 @@ class PortalConfig(AppConfig):
 class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms that know our single full-name field."""
 
+    default = False
     user_viewset = "portal.viewsets.UserViewSet"
