@@ -18,7 +18,8 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # PostgreSQL cannot hold a NUL character in text, so it is dropped before searching.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     results = search_pages(query) if query else Page.objects.none()
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
     sections = search_sections(query) if query and page.number == 1 else []
