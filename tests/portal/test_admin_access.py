@@ -1,0 +1,53 @@
+"""One admin: Wagtail's, for the roles that need it; never for a plain professional."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from portal.roles import COORDINATORS, EDITORS, ORGANISERS
+
+
+def test_role_groups_exist_with_admin_access():
+    for name in [EDITORS, ORGANISERS, COORDINATORS]:
+        group = Group.objects.get(name=name)
+        assert group.permissions.filter(codename="access_admin").exists(), name
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editors_may_edit_and_publish_pages_and_manage_themes():
+    editors = Group.objects.get(name=EDITORS)
+    page_rights = set(editors.page_permissions.values_list("permission__codename", flat=True))
+    assert {"add_page", "change_page", "publish_page"} <= page_rights
+    assert editors.permissions.filter(codename="change_theme").exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "organiser", "coordinator"])
+def test_each_role_reaches_the_admin(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get("/admin/").status_code == 200
+
+
+def test_professional_cannot_reach_the_admin(client, professional):
+    client.force_login(professional)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert client.get("/admin/pages/").status_code == 302
+    assert client.get("/admin/users/").status_code == 302
+
+
+def test_editor_cannot_manage_users(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/users/")
+    assert response.status_code in (302, 403)
+
+
+def test_anonymous_visitor_is_sent_to_the_admin_login(client):
+    response = client.get("/admin/")
+    assert response["Location"] == "/admin/login/?next=/admin/"
+
+
+def test_djangos_own_admin_is_not_exposed(client):
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/admin/auth/user/").status_code in (302, 404)
