@@ -49,3 +49,10 @@ while IFS=$'\t' read -r name path; do
     printf "%-22s %-34s %8s %10s %10s %8s%s\n" "$name" "$path" "$status" "$rps" "$p50" \
         "${QUERIES[$path]:-?}" "${non2xx:+  ($non2xx non-2xx)}"
 done < <($PY manage.py bench pages)
+
+echo
+echo "Attendee export (events) at 10,000 registrations:"
+$PY manage.py bench_export --rows 10000
+echo
+echo "The map's GeoJSON (initiatives) with 10,000 initiatives:"
+$PY manage.py bench_geojson --count 10000
