@@ -10,10 +10,21 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import personal_data
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from . import frame, personal_data
         from .account_data import export_account
+        from .models import SiteSettings
 
         personal_data.register("account", export=export_account)
+        # What the menus and footer show; see portal/frame.py.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(frame.renew, dispatch_uid=f"frame-{id(signal)}")
+        for model in (SiteSettings, Site):
+            post_save.connect(frame.renew, sender=model, dispatch_uid=f"frame-save-{model}")
+            post_delete.connect(frame.renew, sender=model, dispatch_uid=f"frame-del-{model}")
 
 
 class UsersConfig(WagtailUsersAppConfig):

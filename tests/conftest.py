@@ -32,6 +32,14 @@ def django_db_setup(django_db_setup):
             type(connection)._test_serialized_contents = contents
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no menu or rate-limit count from another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with a verified e-mail address, optionally in a role group."""

@@ -1,9 +1,21 @@
-"""Template tags for the site's frame: menus built from the page tree."""
+"""Template tags for the site's frame: menus built from the page tree, and the footer."""
 
 from django import template
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from portal import frame
+from portal.models import SiteSettings
+
 register = template.Library()
+
+# The sections that are Django views rather than pages, after the page tree's items.
+APP_SECTIONS = [
+    ("communities:list", _("Leerkringen")),
+    ("events:agenda", _("Agenda")),
+    ("initiatives:map", _("Map")),
+]
 
 FOOTER_SLUGS = ["over-ons", "privacyverklaring", "toegankelijkheidsverklaring"]
 
@@ -15,25 +27,36 @@ def _site_root(request):
 
 @register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The site root's live children that editors ticked 'show in menus', each marked
-    `page` when it is the current page and `true` when the current page lies below it."""
+    """The site root's live children that editors ticked 'show in menus', then the app
+    sections; each marked `page` when it is the current page and `true` when the
+    current page lies below it."""
     request = context["request"]
-    root = _site_root(request)
-    pages = root.get_children().live().in_menu().only("id", "title", "url_path") if root else []
     items = []
-    for page in pages:
-        url = page.get_url(request)
+    for title, url in frame.cached("menu", lambda: _menu_links(request), request.get_host()):
         current = (
             "page" if request.path == url else ("true" if request.path.startswith(url) else "")
         )
-        items.append({"title": page.title, "url": url, "current": current})
+        items.append({"title": title, "url": url, "current": current})
     return {"items": items, "home_current": request.path == "/"}
 
 
-@register.inclusion_tag("portal/includes/footer_menu.html", takes_context=True)
-def footer_menu(context):
-    """About, privacy and accessibility statements, as every Dutch public site has."""
+def _menu_links(request):
+    root = _site_root(request)
+    pages = root.get_children().live().in_menu().only("id", "title", "url_path") if root else []
+    links = [(page.title, page.get_url(request)) for page in pages]
+    return links + [(str(title), reverse(name)) for name, title in APP_SECTIONS]
+
+
+@register.inclusion_tag("portal/includes/footer.html", takes_context=True)
+def site_footer(context):
+    """The footer: the site settings' contact details and the service pages."""
     request = context["request"]
+    footer = frame.cached("footer", lambda: _footer(request), request.get_host())
+    return {"site_name": context.get("site_name"), **footer}
+
+
+def _footer(request):
+    site_settings = SiteSettings.for_request(request)
     root = _site_root(request)
     pages = (
         root.get_children()
@@ -43,6 +66,14 @@ def footer_menu(context):
         if root
         else []
     )
+    # About, privacy and accessibility statements, as every Dutch public site has.
     order = {slug: position for position, slug in enumerate(FOOTER_SLUGS)}
     pages = sorted(pages, key=lambda page: order[page.slug])
-    return {"items": [{"title": page.title, "url": page.get_url(request)} for page in pages]}
+    return {
+        "footer_text": site_settings.footer_text,
+        "contact_email": site_settings.contact_email,
+        "contact_phone": site_settings.contact_phone,
+        "contact_address": site_settings.contact_address,
+        "social_links": site_settings.social_links(),
+        "service_links": [(page.title, page.get_url(request)) for page in pages],
+    }

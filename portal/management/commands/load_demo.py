@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from portal import frame
 from portal.demo import DEMO_PASSWORD
 
 DEMO_MODULES = [
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             accounts = []
             for module in DEMO_MODULES:
                 accounts += import_module(module).load() or []
+        frame.renew()  # the menus show the new pages at once
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for email, role in accounts:

@@ -1,0 +1,45 @@
+"""The menus and footer are cached, yet a change by an editor shows on the next page."""
+
+import pytest
+
+from portal.models import HomePage, SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_page(title, slug, show_in_menus=True):
+    page = StandardPage(title=title, slug=slug, intro="Intro.", show_in_menus=show_in_menus)
+    HomePage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_main_menu_shows_the_app_sections_and_marks_the_current_one(client):
+    html = client.get("/agenda/").text
+    menu = html[html.index('class="main-nav__list"') : html.index("</ul>", html.index("main-nav"))]
+    assert '<a href="/leerkringen/">Leerkringen</a>' in menu
+    assert '<a href="/agenda/" aria-current="page">Agenda</a>' in menu
+    assert '<a href="/kaart/">Kaart</a>' in menu
+
+
+def test_published_page_appears_in_the_menu_and_leaves_it_when_unpublished(client):
+    client.get("/zoeken/")  # the menu is now cached
+    page = publish_page("Werkwijze", "werkwijze")
+    assert '<a href="/werkwijze/">Werkwijze</a>' in client.get("/zoeken/").text
+    page.unpublish()
+    assert "/werkwijze/" not in client.get("/zoeken/").text
+
+
+def test_changed_contact_details_show_in_the_footer_at_once(client):
+    client.get("/zoeken/")
+    site_settings = SiteSettings.objects.get()
+    site_settings.contact_email = "redactie@example.nl"
+    site_settings.save()
+    assert "mailto:redactie@example.nl" in client.get("/zoeken/").text
+
+
+def test_cached_frame_saves_queries(client, django_assert_max_num_queries):
+    publish_page("Over ons", "over-ons")
+    client.get("/zoeken/")
+    with django_assert_max_num_queries(2):  # no menu, footer or settings queries are left
+        client.get("/zoeken/")
