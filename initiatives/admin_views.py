@@ -24,7 +24,7 @@ def _require(request, action):
 def _initiative(request, pk):
     _require(request, "change")
     return get_object_or_404(
-        Initiative.objects.select_related("municipality", "submitted_by").prefetch_related(
+        Initiative.objects.select_related("municipality", "submitted_by", "image").prefetch_related(
             "themes"
         ),
         pk=pk,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Theme
 
-from . import geo
+from . import geo, images
 from .models import Initiative, Municipality
 
 WEB_ONLY = URLValidator(schemes=["http", "https"])
@@ -102,6 +102,23 @@ class SubmissionForm(InitiativeFieldsForm):
         label=_("Your e-mail address"),
         help_text=_("We send you a confirmation, and a message when the editors have decided."),
     )
+    image = images.SubmittedImageField(
+        label=_("Image (optional)"),
+        required=False,
+        help_text=_(
+            "A photo or picture of the initiative: JPEG, PNG or WebP, at most 5 MB. "
+            "Only send an image you may share; it is shown once the initiative is published."
+        ),
+    )
+    image_description = forms.CharField(
+        label=_("Description of the image"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "What the image shows, in one sentence, for people who cannot see it. "
+            "Required when you add an image."
+        ),
+    )
     # A field people never see (hidden by CSS) and robots fill in.
     fax = forms.CharField(
         label=_("Leave this field empty"),
@@ -128,6 +145,9 @@ class SubmissionForm(InitiativeFieldsForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The image belongs with the initiative, before the submitter's own details.
+        self.order_fields([*InitiativeFieldsForm.Meta.fields, "image", "image_description"])
+        self.stored_image = None
         self.user = user if user and user.is_authenticated else None
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["themes"].help_text = _("Choose one or more.")
@@ -144,6 +164,36 @@ class SubmissionForm(InitiativeFieldsForm):
                     "organisation_name": self.user.organisation,
                     "organisation_type": self.user.sector,
                 }
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("image_description", "").strip():
+            self.add_error(
+                "image_description",
+                forms.ValidationError(
+                    _("Describe the image, for people who cannot see it."), code="required"
+                ),
+            )
+        return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        if self._errors:
+            self.note_image_not_kept()
+
+    def note_image_not_kept(self):
+        """A browser does not send a chosen file again: say so where it was chosen."""
+        if self.files.get("image") and "image" not in self.errors:
+            self.add_error(
+                "image",
+                forms.ValidationError(
+                    _(
+                        "Choose the image again: a chosen file is not kept "
+                        "when the form has errors."
+                    ),
+                    code="choose_again",
+                ),
             )
 
     @property
@@ -163,9 +213,20 @@ class SubmissionForm(InitiativeFieldsForm):
         initiative.status = Initiative.Status.SUBMITTED
         initiative.submitted_by = self.user
         if commit:
+            clean_image = self.cleaned_data.get("image")
+            if clean_image:
+                self.stored_image = images.store_image(
+                    clean_image, " ".join(self.cleaned_data["image_description"].split())
+                )
+                initiative.image = self.stored_image
             initiative.save()
             self.save_m2m()
         return initiative
+
+    def discard_stored_files(self):
+        """After a rollback: remove the file of an image whose row is gone."""
+        images.delete_stored_file(self.stored_image)
+        self.stored_image = None
 
 
 class RejectForm(forms.Form):

@@ -44,15 +44,24 @@ def admin_url(initiative):
     return site_url() + reverse("initiatives_admin:moderate", args=[initiative.pk])
 
 
-@transaction.atomic
 def submit(form):
-    """Store a submission from the public form and tell the submitter and the editors."""
-    initiative = form.save()
-    context = {"initiative": initiative, "admin_url": admin_url(initiative)}
-    send_templated_email("initiatives/emails/submitted", context, to=[initiative.submitter_address])
-    editors = editor_addresses()
-    if editors:
-        send_templated_email("initiatives/emails/new_submission", context, to=editors)
+    """Store a submission from the public form and tell the submitter and the editors.
+
+    The initiative and its image are stored together or not at all; the image's file
+    is written before the commit, so a rollback removes it again."""
+    try:
+        with transaction.atomic():
+            initiative = form.save()
+            context = {"initiative": initiative, "admin_url": admin_url(initiative)}
+            send_templated_email(
+                "initiatives/emails/submitted", context, to=[initiative.submitter_address]
+            )
+            editors = editor_addresses()
+            if editors:
+                send_templated_email("initiatives/emails/new_submission", context, to=editors)
+    except Exception:
+        form.discard_stored_files()
+        raise
     return initiative
 
 

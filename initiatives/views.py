@@ -117,15 +117,19 @@ def client_ip(request):
 
 def submit(request):
     """The public form; with an account the person's details are filled in."""
-    form = SubmissionForm(request.POST if request.method == "POST" else None, user=request.user)
+    posted = request.method == "POST"
+    form = SubmissionForm(
+        request.POST if posted else None, request.FILES if posted else None, user=request.user
+    )
     status = 200
-    if request.method == "POST":
+    if posted:
         if form.is_spam:
             return redirect("initiatives:submitted")
         if not moderation.allow_submission(client_ip(request)):
             form.add_error(
                 None, _("You have sent many initiatives in a short time. Try again later.")
             )
+            form.note_image_not_kept()
             status = 429
         elif form.is_valid():
             moderation.submit(form)

@@ -4,9 +4,11 @@ The tile server is out of reach here: its requests are blocked, and every page m
 still work (list, markers) without a console error from our code.
 """
 
+import io
 import re
 
 import pytest
+from PIL import Image as PillowImage
 from playwright.sync_api import expect
 
 from initiatives.models import Initiative, Municipality
@@ -95,8 +97,9 @@ def test_shared_filtered_map_shows_the_same_initiatives(map_page, initiatives):
 
 
 def test_visitor_submits_an_initiative_and_an_editor_publishes_it(
-    map_page, initiatives, make_user, log_in, mailoutbox
+    map_page, initiatives, make_user, log_in, mailoutbox, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path
     page = map_page
     make_user("redacteur@example.org", group=EDITORS, full_name="Ruben Redacteur")
     page.goto("/kaart/")
@@ -115,6 +118,12 @@ def test_visitor_submits_an_initiative_and_an_editor_publishes_it(
     page.locator("#initiatives-map").click(position={"x": 200, "y": 150})
     expect(page.locator("#initiatives-picker-status")).to_contain_text("zelf")
     assert page.locator("#id_latitude").input_value().startswith("52.")
+    photo = io.BytesIO()
+    PillowImage.new("RGB", (400, 300), "teal").save(photo, "JPEG")
+    page.get_by_label("Afbeelding (optioneel)").set_input_files(
+        {"name": "buurt.jpg", "mimeType": "image/jpeg", "buffer": photo.getvalue()}
+    )
+    page.get_by_label("Beschrijving van de afbeelding").fill("Bewoners stemmen op plannen")
     page.get_by_label("Ons eigen initiatief").check()
     page.get_by_label("Je naam").fill("Daan Visser")
     page.get_by_label("Je e-mailadres").fill("daan@example.nl")
@@ -141,6 +150,11 @@ def test_visitor_submits_an_initiative_and_an_editor_publishes_it(
     expect(list_items(page)).to_contain_text("Buurtbudget Deventer")
     response = page.request.get("/kaart/initiatieven.geojson")
     assert "Buurtbudget Deventer" in response.text()
+    page.goto(initiative.get_absolute_url())
+    # Media files are not served in tests: the rendition and its alt text are what count.
+    image = page.locator("img.initiative-image")
+    expect(image).to_have_attribute("alt", "Bewoners stemmen op plannen")
+    expect(image).to_have_attribute("src", re.compile(r"^/media/images/initiatief-.*\.jpg$"))
 
 
 def test_map_page_has_no_accessibility_violations(map_page, initiatives, assert_accessible):

@@ -1,8 +1,14 @@
 """Anyone can put an initiative on the map; the editors check it first."""
 
-import pytest
-from django.urls import reverse
+import io
 
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+
+from initiatives import images, moderation
 from initiatives.models import Initiative
 
 from .conftest import point
@@ -174,3 +180,222 @@ def test_submission_form_works_without_javascript(client, themes):
     assert '<option value="Súdwest-Fryslân">' in response.text
     assert 'list="municipality-names"' in response.text
     assert "<script>" not in response.text
+
+
+# The optional image. Files go to a temporary MEDIA_ROOT, never into the repository.
+
+ALT = "Bewoners bekijken de begroting op een groot scherm"
+TOO_BIG = 5 * 1024 * 1024 + 1
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def picture(image_format="JPEG", size=(640, 480), exif=None):
+    """An image made in memory with Pillow, as the bytes of a file."""
+    buffer = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    mode = "P" if image_format == "GIF" else "RGB"
+    PillowImage.new(mode, size, 120).save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def upload(content=None, name="foto.jpg", content_type="image/jpeg"):
+    return SimpleUploadedFile(name, picture() if content is None else content, content_type)
+
+
+def stored_files(media):
+    return [path for path in media.rglob("*") if path.is_file()]
+
+
+def assert_nothing_stored(media):
+    assert not Initiative.objects.exists()
+    assert not get_image_model().objects.exists()
+    assert stored_files(media) == []
+
+
+def with_image(form_data, **kwargs):
+    return {**form_data, "image": upload(**kwargs), "image_description": ALT}
+
+
+def test_image_is_stored_in_its_collection_and_linked(client, form_data, media):
+    gps = PillowImage.Exif()
+    gps[0x010F] = "Telefoonmerk"  # Make
+    gps[0x8825] = {2: (52.0, 15.0, 30.0)}  # GPS latitude
+    jpeg = picture(exif=gps)
+    response = post(
+        client, {**with_image(form_data, content=jpeg), "image_description": f" {ALT} "}
+    )
+    assert response.status_code == 302
+    initiative = Initiative.objects.select_related("image__collection").get()
+    image = initiative.image
+    assert image.collection.name == "Initiatieven"
+    assert image.collection.get_parent().is_root()
+    assert image.title == ALT
+    assert image.default_alt_text == ALT
+    assert (image.width, image.height) == (640, 480)
+    assert image.file_size and image.file_hash
+    # A random name (the submitter's own file name is not kept) and no EXIF data.
+    assert image.file.name.startswith("original_images/initiatief-")
+    assert "foto" not in image.file.name
+    with PillowImage.open(image.file.path) as stored:
+        assert stored.format == "JPEG"
+        assert not stored.getexif()
+    assert stored_files(media) == [media / image.file.name]
+
+
+@pytest.mark.parametrize(("image_format", "extension"), [("PNG", "png"), ("WEBP", "webp")])
+def test_png_and_webp_images_are_accepted(client, form_data, media, image_format, extension):
+    content = picture(image_format)
+    data = with_image(form_data, content=content, name=f"beeld.{extension}")
+    assert post(client, data).status_code == 302
+    image = Initiative.objects.get().image
+    assert image.file.name.endswith(f".{extension}")
+
+
+def test_second_image_goes_into_the_same_collection(client, form_data, media):
+    post(client, with_image(form_data))
+    post(client, {**with_image(form_data), "title": "Open begroting Zwolle"})
+    images = get_image_model().objects.all()
+    assert images.count() == 2
+    assert {image.collection_id for image in images} == {images[0].collection_id}
+
+
+def test_too_big_image_is_refused_and_nothing_is_stored(client, form_data, media):
+    content = picture() + b"\0" * TOO_BIG
+    response = post(client, with_image(form_data, content=content))
+    assert response.status_code == 400
+    assert "De afbeelding is groter dan 5 MB. Kies een kleiner bestand." in response.text
+    assert 'value="Open begroting Deventer"' in response.text
+    assert_nothing_stored(media)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "content_type"),
+    [
+        (b"<html><script>alert(1)</script></html>", "foto.jpg", "image/jpeg"),
+        (b"Gewone tekst, geen foto.", "foto.jpg", "image/jpeg"),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "tekening.svg",
+            "image/svg+xml",
+        ),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>',
+            "tekening.jpg",
+            "image/jpeg",
+        ),
+        (picture()[:400], "afgebroken.jpg", "image/jpeg"),
+    ],
+    ids=["html", "text", "svg", "svg-as-jpg", "truncated"],
+)
+def test_file_that_is_not_a_usable_image_is_refused(
+    client, form_data, media, content, name, content_type
+):
+    data = with_image(form_data, content=content, name=name, content_type=content_type)
+    response = post(client, data)
+    assert response.status_code == 400
+    assert "Dit bestand is geen afbeelding die we kunnen gebruiken." in response.text
+    assert 'value="Open begroting Deventer"' in response.text
+    assert_nothing_stored(media)
+
+
+def test_gif_is_refused_even_as_jpg(client, form_data, media):
+    response = post(client, with_image(form_data, content=picture("GIF"), name="beeld.jpg"))
+    assert response.status_code == 400
+    assert "Alleen JPEG-, PNG- en WebP-afbeeldingen zijn toegestaan." in response.text
+    assert_nothing_stored(media)
+
+
+def test_image_with_too_many_pixels_is_refused(client, form_data, media, monkeypatch):
+    monkeypatch.setattr(images, "MAX_PIXELS", 640 * 480 - 1)
+    response = post(client, with_image(form_data))
+    assert response.status_code == 400
+    assert "De afbeelding heeft te veel pixels" in response.text
+    assert_nothing_stored(media)
+
+
+def test_image_needs_a_description(client, form_data, media):
+    response = post(client, {**with_image(form_data), "image_description": "  "})
+    assert response.status_code == 400
+    assert "Beschrijf de afbeelding, voor wie haar niet kan zien." in response.text
+    assert_nothing_stored(media)
+
+
+def test_other_errors_keep_the_input_and_ask_for_the_image_again(client, form_data, media):
+    response = post(client, {**with_image(form_data), "municipality": "Atlantis"})
+    assert response.status_code == 400
+    assert "Deze gemeente kennen we niet." in response.text
+    assert "Kies de afbeelding opnieuw" in response.text
+    assert 'value="Open begroting Deventer"' in response.text
+    assert f'value="{ALT}"' in response.text
+    assert_nothing_stored(media)
+
+
+def test_slowed_down_submission_asks_for_the_image_again(client, form_data, media):
+    for number in range(5):
+        post(client, {**form_data, "title": f"Initiatief {number}"})
+    response = post(client, with_image(form_data))
+    assert response.status_code == 429
+    assert "Kies de afbeelding opnieuw" in response.text
+    assert not get_image_model().objects.exists()
+    assert stored_files(media) == []
+
+
+def test_form_without_image_still_works_and_sends_files(client, form_data, media):
+    page = client.get(URL).text
+    assert 'enctype="multipart/form-data"' in page
+    assert 'accept="image/jpeg,image/png,image/webp' in page
+    assert post(client, {**form_data, "image_description": ALT}).status_code == 302
+    assert Initiative.objects.get().image is None
+    assert stored_files(media) == []
+
+
+def test_failure_after_storing_the_image_leaves_nothing_behind(
+    client, form_data, media, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("mail server gone")
+
+    monkeypatch.setattr(moderation, "send_templated_email", broken)
+    with pytest.raises(RuntimeError):
+        post(client, with_image(form_data))
+    assert_nothing_stored(media)
+
+
+def test_image_is_public_only_once_the_initiative_is_published(
+    client, form_data, media, make_initiative, django_assert_max_num_queries
+):
+    make_initiative("Buren in Kampen", "Kampen", ("open-data",))
+    post(client, with_image(form_data))
+    initiative = Initiative.objects.get(title="Open begroting Deventer")
+    assert client.get(initiative.get_absolute_url()).status_code == 404
+    for path in ["/kaart/", "/kaart/initiatieven.geojson", "/zoeken/?q=begroting", "/"]:
+        text = client.get(path).getvalue().decode()
+        assert "/media/" not in text
+        assert ALT not in text
+    assert not initiative.image.renditions.exists()
+
+    moderation.publish(initiative)
+    with django_assert_max_num_queries(10):
+        page = client.get(initiative.get_absolute_url()).text
+    rendition = initiative.image.renditions.get()
+    assert f'src="{rendition.url}"' in page
+    assert f'alt="{ALT}"' in page
+    assert (rendition.width, rendition.height) == (640, 480)
+    assert "original_images" not in page
+    with django_assert_max_num_queries(10):
+        assert client.get(initiative.get_absolute_url()).status_code == 200
+
+
+def test_editor_sees_the_image_when_moderating(client, form_data, media, editor):
+    post(client, with_image(form_data))
+    initiative = Initiative.objects.get()
+    client.force_login(editor)
+    page = client.get(f"/admin/initiatieven/moderate/{initiative.pk}/").text
+    rendition = initiative.image.renditions.get()
+    assert f'src="{rendition.url}"' in page
+    assert ALT in page
