@@ -52,7 +52,8 @@ done < <($PY manage.py bench pages)
 
 echo
 echo "Attendee export (events) at 10,000 registrations:"
-$PY manage.py bench_export --rows 10000
+# In-process measurements: the development settings skip the HTTPS redirect.
+DJANGO_SETTINGS_MODULE=portal.settings.dev $PY manage.py bench_export --rows 10000
 echo
 echo "The map's GeoJSON (initiatives) with 10,000 initiatives:"
-$PY manage.py bench_geojson --count 10000
+DJANGO_SETTINGS_MODULE=portal.settings.dev $PY manage.py bench_geojson --count 10000
