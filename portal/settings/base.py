@@ -288,7 +288,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail logs every page edit at INFO; its audit log in the admin keeps those.
-    "loggers": {"wagtail": {"level": "WARNING"}},
+    # The task framework logs every task's start and end; failures still show.
+    "loggers": {"wagtail": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}},
 }
 
 # Every form, allauth's included, renders through our templates in templates/django/forms/.
