@@ -31,8 +31,11 @@ def main_menu(context):
     sections; each marked `page` when it is the current page and `true` when the
     current page lies below it."""
     request = context["request"]
+    links = frame.cached("menu", lambda: _page_links(request), request.get_host())
+    # The sections' titles are translated, so they are added per request, not cached.
+    links = links + [(title, reverse(name)) for name, title in APP_SECTIONS]
     items = []
-    for title, url in frame.cached("menu", lambda: _menu_links(request), request.get_host()):
+    for title, url in links:
         current = (
             "page" if request.path == url else ("true" if request.path.startswith(url) else "")
         )
@@ -40,11 +43,10 @@ def main_menu(context):
     return {"items": items, "home_current": request.path == "/"}
 
 
-def _menu_links(request):
+def _page_links(request):
     root = _site_root(request)
     pages = root.get_children().live().in_menu().only("id", "title", "url_path") if root else []
-    links = [(page.title, page.get_url(request)) for page in pages]
-    return links + [(str(title), reverse(name)) for name, title in APP_SECTIONS]
+    return [(page.title, page.get_url(request)) for page in pages]
 
 
 @register.inclusion_tag("portal/includes/footer.html", takes_context=True)

@@ -22,6 +22,12 @@ def test_main_menu_shows_the_app_sections_and_marks_the_current_one(client):
     assert '<a href="/kaart/">Kaart</a>' in menu
 
 
+def test_menu_speaks_the_language_of_each_visitor(client):
+    client.get("/agenda/")  # a Dutch visitor fills the cache
+    client.post("/taal/setlang/", {"language": "en", "next": "/agenda/"})
+    assert '<a href="/kaart/">Map</a>' in client.get("/zoeken/").text
+
+
 def test_published_page_appears_in_the_menu_and_leaves_it_when_unpublished(client):
     client.get("/zoeken/")  # the menu is now cached
     page = publish_page("Werkwijze", "werkwijze")
