@@ -22,6 +22,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal.models import PartnerOrganisation
 from portal.roles import COORDINATORS
 from portal.taxonomy import Sector
 
@@ -209,21 +210,14 @@ class Leerkring(index.Indexed, ClusterableModel):
         return not self.archived and self.signup_mode != SignupMode.CLOSED
 
 
-class Partner(Orderable):
+class Partner(PartnerOrganisation):
     """An organisation that runs the leerkring together with us."""
 
     leerkring = ParentalKey(Leerkring, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(_("name"), max_length=200)
-    url = models.URLField(_("website"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PartnerOrganisation.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-
-    def __str__(self):
-        return self.name
 
 
 class Testimonial(Orderable):

@@ -29,6 +29,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal.models import PartnerOrganisation
 from portal.roles import EDITORS, ORGANISERS
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -307,21 +308,14 @@ class EventQuestion(Orderable):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
-class EventPartner(Orderable):
+class EventPartner(PartnerOrganisation):
     """An organisation that organises the event together with the network."""
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(_("name"), max_length=200)
-    url = models.URLField(_("website"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PartnerOrganisation.Meta):
         verbose_name = _("co-organising organisation")
         verbose_name_plural = _("co-organising organisations")
-
-    def __str__(self):
-        return self.name
 
 
 class RegistrationStatus(models.TextChoices):
