@@ -4,13 +4,11 @@ Members' comments appear at once; visitors' comments wait until an editor approv
 them, and the editors get an e-mail. A honeypot and a per-address limit keep robots out.
 """
 
-import hashlib
-
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.admin.utils import get_admin_base_url
 
+from portal import ratelimit
 from portal.emails import send_templated_email
 from portal.roles import EDITORS
 
@@ -28,22 +26,9 @@ class TooManyComments(Exception):
     pass
 
 
-def _rate_key(ip_address: str) -> str:
-    # Only a hash of the address is kept, and only in the cache, for ten minutes.
-    digest = hashlib.sha256(ip_address.encode()).hexdigest()
-    return f"blog:comments:{digest}"
-
-
 def check_rate_limit(ip_address: str) -> None:
     """Count one comment for this address; raise when it exceeds the limit."""
-    key = _rate_key(ip_address)
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    if count > RATE_LIMIT:
+    if not ratelimit.allow("comments", ip_address, RATE_LIMIT, RATE_WINDOW):
         raise TooManyComments
 
 

@@ -6,11 +6,11 @@ and the editors always hear about it, and e-mails only leave after the commit.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from portal import ratelimit
 from portal.emails import send_templated_email
 from portal.roles import EDITORS
 
@@ -20,15 +20,8 @@ SUBMISSIONS_PER_HOUR = 5
 
 
 def allow_submission(ip_address) -> bool:
-    """A simple rate limit per IP address, kept in the cache: a handful an hour."""
-    key = f"initiatives:submissions:{ip_address}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count <= SUBMISSIONS_PER_HOUR
+    """A handful of submissions an hour per IP address."""
+    return ratelimit.allow("initiatives", ip_address, SUBMISSIONS_PER_HOUR, 3600)
 
 
 def editor_addresses():
