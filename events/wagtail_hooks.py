@@ -3,12 +3,12 @@
 from wagtail import hooks
 
 from .panels import KeyFiguresPanel
-from .viewsets import EventViewSet, YearTargetViewSet
+from .viewsets import EventViewSet, YearTargetViewSet, event_chooser_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [EventViewSet(), YearTargetViewSet()]
+    return [EventViewSet(), YearTargetViewSet(), event_chooser_viewset]
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,0 +1,248 @@
+"""Sending an issue to every recipient once, in batches, by the task worker.
+
+`start` freezes the message and writes one Delivery row per recipient. Batches
+(the `send_mailing_batch` task) then work through the rows:
+
+1. A batch takes a PostgreSQL advisory lock with a random number, its *claim*, and
+   marks up to BATCH_SIZE queued rows with that claim. The lock lives as long as
+   the batch's database connection, so it tells a running batch from a dead one.
+2. If it claimed any rows, it queues the next batch *before* sending. When a
+   worker is killed, that next batch is already waiting for the restarted worker.
+   A batch that finds nothing to claim queues no successor, which ends the chain.
+3. Each row is marked "sending" (committed) before its e-mail goes out and "sent"
+   or "failed" right after. A batch that starts first looks for rows whose claim's
+   lock is free: their batch died. Claimed rows that were never tried go back to
+   the queue. A row that was being sent when its worker died may or may not have
+   arrived; it is marked failed with that explanation rather than sent twice, and
+   the editor can retry it.
+"""
+
+import random
+import smtplib
+
+from django.conf import settings
+from django.core.mail import DEFAULT_MAILER_ALIAS, EmailMultiAlternatives, mailers
+from django.db import connection, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import override
+
+from portal.emails import send_later
+
+from . import links
+from .models import (
+    UNFINISHED,
+    Delivery,
+    DeliveryStatus,
+    Mailing,
+    Subscriber,
+    SubscriberStatus,
+)
+
+PREFERENCES_PLACEHOLDER = "https://preferences.invalid/"
+INTERRUPTED = (
+    "De verzending werd onderbroken terwijl deze e-mail werd verstuurd. Misschien is hij "
+    "aangekomen, misschien niet. Probeer opnieuw als je het zeker wilt weten."
+)
+
+# Claims held by batches running in this process (the test settings run a batch's
+# successor inside the batch; its lock then belongs to the same connection).
+_running_claims: set[int] = set()
+
+
+class AlreadySent(Exception):
+    pass
+
+
+def render(issue, preferences_url=PREFERENCES_PLACEHOLDER) -> tuple[str, str, str]:
+    """Subject, HTML and plain text of an issue as its recipients see it."""
+    site_url = links.site_url()
+    context = {
+        "issue": issue,
+        "site_url": site_url,
+        "web_url": site_url + issue.url,
+        "preferences_url": preferences_url,
+    }
+    with override(settings.LANGUAGE_CODE):
+        html = render_to_string("communities/newsletter/email.html", context)
+        text = render_to_string("communities/newsletter/email.txt", context)
+    # Rich text and images link relative to the site; in an e-mail they must not.
+    html = html.replace('href="/', f'href="{site_url}/').replace('src="/', f'src="{site_url}/')
+    return issue.title, html, text
+
+
+def start(issue, user) -> Mailing:
+    """Freeze the issue's message and queue it for every recipient it has now."""
+    subject, html, text = render(issue)
+    with transaction.atomic():
+        if Mailing.objects.select_for_update().filter(issue=issue).exists():
+            raise AlreadySent
+        mailing = Mailing.objects.create(
+            issue=issue, subject=subject, html=html, text=text, started_by=user
+        )
+        Delivery.objects.bulk_create(
+            (
+                Delivery(mailing=mailing, subscriber_id=pk, email=email)
+                for pk, email in issue.recipients().values_list("pk", "email").iterator()
+            ),
+            batch_size=5000,
+        )
+        transaction.on_commit(lambda: _queue_batch(mailing.pk))
+    return mailing
+
+
+def _queue_batch(mailing_id):
+    from .tasks import send_mailing_batch
+
+    send_mailing_batch.enqueue(mailing_id)
+
+
+def send_test(issue, user) -> None:
+    """The issue as it will look, sent to the editor alone. Its preferences link
+    points to the newsletter page, because an editor need not be a subscriber."""
+    site_url = links.site_url()
+    subject, html, text = render(issue, preferences_url=site_url + issue.get_parent().url)
+    message = EmailMultiAlternatives(subject=f"[Test] {subject}", body=text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    send_later(message)
+
+
+def retry(mailing, delivery_ids=None) -> int:
+    """Queue failed deliveries again (all of them, or the given ones)."""
+    failed = mailing.deliveries.filter(status=DeliveryStatus.FAILED)
+    if delivery_ids is not None:
+        failed = failed.filter(pk__in=delivery_ids)
+    count = failed.update(status=DeliveryStatus.QUEUED, claim=None)
+    if count:
+        Mailing.objects.filter(pk=mailing.pk).update(finished_at=None)
+        transaction.on_commit(lambda: _queue_batch(mailing.pk))
+    return count
+
+
+def batch_size() -> int:
+    return settings.NEWSLETTER_BATCH_SIZE
+
+
+def send_batch(mailing_id) -> int:
+    """One batch of a mailing (the body of the task). Returns how many were sent."""
+    mailing = Mailing.objects.get(pk=mailing_id)
+    recover_dead_batches(mailing)
+    claim = random.randint(1, 2**62)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [claim])
+        # Two small commits per e-mail; waiting for the disk on each would make the
+        # database the bottleneck. Without the wait a commit is still final for every
+        # other connection and survives this worker dying; only a crash of the
+        # database server itself could lose the last fraction of a second of marks.
+        cursor.execute("SET synchronous_commit TO off")
+    _running_claims.add(claim)
+    try:
+        ids = _claim_rows(mailing, claim)
+        if ids:
+            _queue_batch(mailing_id)
+        sent = _send_rows(mailing, ids)
+    finally:
+        _running_claims.discard(claim)
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [claim])
+    _finish_if_done(mailing)
+    return sent
+
+
+def _claim_rows(mailing, claim) -> list[int]:
+    """Mark up to a batch of queued rows as this batch's; rows another batch is
+    claiming at this very moment are skipped, not waited for."""
+    with transaction.atomic():
+        queued = mailing.deliveries.filter(status=DeliveryStatus.QUEUED).order_by("pk")
+        ids = list(
+            queued.select_for_update(skip_locked=True).values_list("pk", flat=True)[: batch_size()]
+        )
+        Delivery.objects.filter(pk__in=ids).update(status=DeliveryStatus.CLAIMED, claim=claim)
+    return ids
+
+
+def _send_rows(mailing, ids) -> int:
+    rows = Delivery.objects.filter(pk__in=ids).order_by("pk")
+    still_subscribed = set(
+        Subscriber.objects.filter(
+            deliveries__in=ids, status=SubscriberStatus.CONFIRMED
+        ).values_list("pk", flat=True)
+    )
+    sent = 0
+    mail_connection = mailers.create_connection(DEFAULT_MAILER_ALIAS)
+    try:
+        for delivery in rows:
+            if delivery.subscriber_id not in still_subscribed:
+                _mark(delivery, DeliveryStatus.SKIPPED)
+                continue
+            _mark(delivery, DeliveryStatus.SENDING, attempts=F("attempts") + 1)
+            try:
+                mail_connection.send_messages([message(mailing, delivery)])
+            except (smtplib.SMTPException, OSError) as error:
+                mail_connection.close()  # the next message starts a fresh connection
+                _mark(delivery, DeliveryStatus.FAILED, error=str(error)[:1000] or repr(error))
+            else:
+                _mark(delivery, DeliveryStatus.SENT, sent_at=timezone.now(), error="")
+                sent += 1
+    finally:
+        mail_connection.close()
+    return sent
+
+
+def _mark(delivery, status, **fields):
+    Delivery.objects.filter(pk=delivery.pk).update(status=status, **fields)
+
+
+def message(mailing, delivery) -> EmailMultiAlternatives:
+    """The e-mail for one recipient: the frozen issue with their own links."""
+    subscriber = Subscriber(pk=delivery.subscriber_id, email=delivery.email)
+    preferences = links.preferences_url(subscriber)
+    email = EmailMultiAlternatives(
+        subject=mailing.subject,
+        body=mailing.text.replace(PREFERENCES_PLACEHOLDER, preferences),
+        to=[delivery.email],
+        headers={
+            # RFC 8058: mail programs show an unsubscribe button that POSTs here.
+            "List-Unsubscribe": f"<{links.unsubscribe_url(subscriber)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    email.attach_alternative(
+        mailing.html.replace(PREFERENCES_PLACEHOLDER, escape(preferences)), "text/html"
+    )
+    return email
+
+
+def recover_dead_batches(mailing) -> None:
+    """Find rows whose batch died (its advisory lock is free) and deal with them."""
+    claims = set(
+        mailing.deliveries.filter(status__in=[DeliveryStatus.CLAIMED, DeliveryStatus.SENDING])
+        .values_list("claim", flat=True)
+        .distinct()
+    )
+    for claim in claims - _running_claims:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [claim])
+            if not cursor.fetchone()[0]:
+                continue  # that batch is still running, in another worker
+        try:
+            rows = mailing.deliveries.filter(claim=claim)
+            rows.filter(status=DeliveryStatus.CLAIMED).update(
+                status=DeliveryStatus.QUEUED, claim=None
+            )
+            rows.filter(status=DeliveryStatus.SENDING).update(
+                status=DeliveryStatus.FAILED, error=INTERRUPTED
+            )
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [claim])
+
+
+def _finish_if_done(mailing) -> None:
+    if not mailing.deliveries.filter(status__in=UNFINISHED).exists():
+        Mailing.objects.filter(pk=mailing.pk, finished_at__isnull=True).update(
+            finished_at=timezone.now()
+        )
