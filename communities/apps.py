@@ -13,8 +13,14 @@ class CommunitiesConfig(AppConfig):
         from portal.search import SearchSource, register
 
         from . import privacy, search
+        from .newsletter import privacy as newsletter_privacy
 
         personal_data.register("leerkring_memberships", export=privacy.export)
+        personal_data.register(
+            "newsletter_subscriptions",
+            export=newsletter_privacy.export,
+            erase=newsletter_privacy.erase,
+        )
         register(
             SearchSource(
                 key="leerkringen",

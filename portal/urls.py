@@ -35,4 +35,5 @@ if settings.SERVE_MEDIA:
 urlpatterns += [path("", include("events.urls"))]
 urlpatterns += [path("", include("initiatives.urls"))]
 urlpatterns += [path("", include("communities.urls"))]
+urlpatterns += [path("", include("communities.newsletter.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

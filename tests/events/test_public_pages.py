@@ -109,7 +109,8 @@ def test_past_event_shows_the_report_and_no_form(client, make_event):
     event = make_event(starts_at=timezone.now() - datetime.timedelta(days=3), report_page=report)
     page = client.get(event.get_absolute_url()).content.decode()
     assert "Lees het verslag" in page and "Deze bijeenkomst is geweest." in page
-    assert 'name="name"' not in page
+    main = page.split('<footer class="site-footer"', 1)[0]  # the footer has the newsletter form
+    assert 'name="name"' not in main
 
 
 def test_draft_event_is_not_found(client, make_event):
