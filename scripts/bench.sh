@@ -57,3 +57,6 @@ DJANGO_SETTINGS_MODULE=portal.settings.dev $PY manage.py bench_export --rows 100
 echo
 echo "The map's GeoJSON (initiatives) with 10,000 initiatives:"
 DJANGO_SETTINGS_MODULE=portal.settings.dev $PY manage.py bench_geojson --count 10000
+echo
+echo "Sending a newsletter issue to 20,000 subscribers through a local SMTP server:"
+DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false $PY manage.py bench_newsletter --subscribers 20000

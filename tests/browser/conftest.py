@@ -110,7 +110,7 @@ def log_in(page):
 
     def do(email, password):
         page.goto("/account/login/")
-        page.get_by_label("E-mail").fill(email)
+        page.locator("main").get_by_label("E-mail").fill(email)
         page.get_by_label("Wachtwoord").fill(password)
         page.get_by_role("button", name="Inloggen").click()
 

@@ -36,11 +36,11 @@ def test_professional_registers_gets_the_mail_and_cancels(
     log_in(professional.email, PASSWORD)
     page.goto("/agenda/")
     page.get_by_role("link", name="Open data in de gemeente").click()
-    assert page.get_by_label("Naam").input_value() == "Priya Jansen"
+    assert page.locator("main").get_by_label("Naam").input_value() == "Priya Jansen"
     assert page.get_by_label("Organisatie").input_value() == "Gemeente Zwolle"
     page.get_by_label("Dieetwensen").fill("Vegetarisch")
     page.get_by_label("Welke sessie?").select_option("Middag")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.locator("main").get_by_role("button", name="Aanmelden").click()
     page.get_by_text("Je bent aangemeld.").first.wait_for()
     assert_accessible(page)
 
@@ -114,21 +114,21 @@ def test_agenda_and_event_pages_have_no_accessibility_violations(page, assert_ac
 
 def test_guest_form_with_errors_is_accessible_and_keeps_the_input(page, assert_accessible, meeting):
     page.goto(meeting.get_absolute_url())
-    page.get_by_label("Naam").fill("Gast <script>")
-    page.get_by_label("E-mailadres").fill("geen-adres")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.locator("main").get_by_label("Naam").fill("Gast <script>")
+    page.locator("main").get_by_label("E-mailadres").fill("geen-adres")
+    page.locator("main").get_by_role("button", name="Aanmelden").click()
     page.get_by_text("Kijk de velden hieronder na.").wait_for()
-    assert page.get_by_label("Naam").input_value() == "Gast <script>"
+    assert page.locator("main").get_by_label("Naam").input_value() == "Gast <script>"
     assert_accessible(page)
     assert not Registration.objects.exists()
 
 
 def test_guest_registers_and_confirms_from_the_email(page, meeting, smtp_server):
     page.goto(meeting.get_absolute_url())
-    page.get_by_label("Naam").fill("Gijs Gast")
-    page.get_by_label("E-mailadres").fill("gijs@example.org")
+    page.locator("main").get_by_label("Naam").fill("Gijs Gast")
+    page.locator("main").get_by_label("E-mailadres").fill("gijs@example.org")
     page.get_by_label("Organisatie").fill("Gemeente Ede")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.locator("main").get_by_role("button", name="Aanmelden").click()
     page.get_by_text("Bijna klaar").wait_for()
     assert Registration.objects.get().status == "pending"
 

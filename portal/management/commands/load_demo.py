@@ -19,6 +19,7 @@ DEMO_MODULES = [
     "communities.demo",
     "events.demo",
     "initiatives.demo",
+    "communities.newsletter.demo",
 ]
 
 

@@ -1,0 +1,137 @@
+"""`manage.py bench_newsletter [--subscribers 20000]`: send one issue to that many
+subscribers through a local SMTP server and report mails per second and the
+worker's peak memory.
+
+Runs against the benchmark database (scripts/bench.sh): it adds the subscribers
+once, starts an SMTP server in this process that counts what arrives, sends a new
+issue and lets a real task worker (`manage.py db_worker --batch`) deliver it.
+"""
+
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+
+from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from communities.newsletter import consent, sending
+from communities.newsletter.models import (
+    NewsletterIndexPage,
+    NewsletterIssuePage,
+    Subscriber,
+    SubscriberStatus,
+    SubscriptionSource,
+)
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class CountingServer:
+    """An SMTP server that only counts the recipients of what it receives."""
+
+    def __init__(self):
+        self.received = Counter()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook
+        self.received.update(envelope.rcpt_tos)
+        return "250 OK"
+
+
+class Command(BaseCommand):
+    help = "Measure sending a newsletter issue to many subscribers (mails/s, peak memory)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--subscribers", type=int, default=20_000)
+        parser.add_argument(
+            "--workers", type=int, default=2, help="Worker processes sending side by side."
+        )
+
+    def handle(self, *args, subscribers, workers, **options):
+        self._fill(subscribers)
+        issue = self._issue()
+        recipients = issue.recipients().count()
+
+        server = CountingServer()
+        controller = Controller(server, hostname="127.0.0.1", port=_free_port())
+        controller.start()
+        try:
+            began = time.perf_counter()
+            mailing = sending.start(issue, user=None)
+            queued = time.perf_counter() - began
+            returncodes = self._run_workers(controller.port, workers)
+            seconds = time.perf_counter() - began
+        finally:
+            controller.stop()
+        mailing.refresh_from_db()
+        progress = mailing.progress()
+        peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if any(returncodes) or mailing.finished_at is None:
+            raise CommandError(f"The worker stopped before the end: {progress}")
+        twice = sum(1 for count in server.received.values() if count > 1)
+        self.stdout.write(
+            f"{recipients} recipients: {progress['sent']} sent, {progress['failed']} failed, "
+            f"{len(server.received)} received by the SMTP server, {twice} twice\n"
+            f"queueing {queued:.1f} s, sending {seconds:.1f} s in total: "
+            f"{progress['sent'] / seconds:.0f} mails per second with {workers} worker(s)\n"
+            f"peak memory of one worker: {peak_kib / 1024:.0f} MiB"
+        )
+
+    def _fill(self, count):
+        existing = Subscriber.objects.filter(email__startswith="bench-lezer-").count()
+        now = timezone.now()
+        Subscriber.objects.bulk_create(
+            (
+                Subscriber(
+                    email=f"bench-lezer-{number}@example.org",
+                    status=SubscriberStatus.CONFIRMED,
+                    consent_given_at=now,
+                    consent_source=SubscriptionSource.PAGE,
+                    consent_version=consent.CURRENT_VERSION,
+                    confirmed_at=now,
+                )
+                for number in range(existing, count)
+            ),
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+
+    def _issue(self):
+        index = NewsletterIndexPage.objects.get()
+        template = NewsletterIssuePage.objects.child_of(index).live().first()
+        number = NewsletterIssuePage.objects.filter(slug__startswith="bench-").count()
+        issue = NewsletterIssuePage(
+            title=f"Benchmark-nieuwsbrief {number}",
+            slug=f"bench-{number}",
+            intro=template.intro,
+            body=template.body.raw_data,
+        )
+        index.add_child(instance=issue)
+        issue.save_revision().publish()
+        return issue
+
+    def _run_workers(self, smtp_port, count):
+        """Real worker processes, like production's, that exit once the queue is empty."""
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DEBUG": "false",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_port),
+            "NEWSLETTER_BATCH_SIZE": str(settings.NEWSLETTER_BATCH_SIZE),
+        }
+        command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
+        workers = [
+            subprocess.Popen(command, env=environment, cwd=settings.BASE_DIR)  # noqa: S603 - our own manage.py
+            for _ in range(count)
+        ]
+        return [worker.wait() for worker in workers]
