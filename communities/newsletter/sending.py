@@ -17,6 +17,7 @@
    the editor can retry it.
 """
 
+import email.policy
 import random
 import smtplib
 
@@ -196,11 +197,22 @@ def _mark(delivery, status, **fields):
     Delivery.objects.filter(pk=delivery.pk).update(status=status, **fields)
 
 
+class NewsletterMessage(EmailMultiAlternatives):
+    """An e-mail whose header lines may be long (up to RFC 5322's 998 characters).
+
+    With the usual limit of 78, Python's e-mail package cannot fold the one long URL
+    in List-Unsubscribe and writes it as an encoded word (=?utf-8?q?...?=), which
+    mail programs do not read as an unsubscribe address."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
+
+
 def message(mailing, delivery) -> EmailMultiAlternatives:
     """The e-mail for one recipient: the frozen issue with their own links."""
     subscriber = Subscriber(pk=delivery.subscriber_id, email=delivery.email)
     preferences = links.preferences_url(subscriber)
-    email = EmailMultiAlternatives(
+    mail = NewsletterMessage(
         subject=mailing.subject,
         body=mailing.text.replace(PREFERENCES_PLACEHOLDER, preferences),
         to=[delivery.email],
@@ -210,10 +222,10 @@ def message(mailing, delivery) -> EmailMultiAlternatives:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    email.attach_alternative(
+    mail.attach_alternative(
         mailing.html.replace(PREFERENCES_PLACEHOLDER, escape(preferences)), "text/html"
     )
-    return email
+    return mail
 
 
 def recover_dead_batches(mailing) -> None:

@@ -123,6 +123,9 @@ def test_every_subscriber_receives_the_issue_once_with_their_own_links(
     assert first["Subject"] == "Nieuwsbrief december"
     assert first["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     one_click = first["List-Unsubscribe"].strip("<>")
+    # As sent: the plain address, not an encoded word that mail programs do not read.
+    raw = dict(first.raw_items())["List-Unsubscribe"]
+    assert raw.strip() == f"<{one_click}>"
     text = Mailbox.text_of(first)
     assert "/nieuwsbrief/voorkeuren/" in text
     assert "https://preferences.invalid/" not in text
@@ -301,7 +304,7 @@ def wait_until(condition, timeout=60):
     return False
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_mid_mailing_is_resumed_without_duplicates(settings):
     from aiosmtpd.controller import Controller
 
