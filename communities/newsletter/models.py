@@ -139,6 +139,7 @@ class NewsletterIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["subscribe_form"] = SubscribeForm(source=SubscriptionSource.PAGE)
+        context["page_has_subscribe_form"] = True  # the footer leaves its form out
         context["issues"] = (
             NewsletterIssuePage.objects.live()
             .child_of(self)

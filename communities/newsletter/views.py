@@ -26,8 +26,8 @@ from .forms import (
 )
 from .models import CONFIRM_DAYS, SubscriberStatus, SubscriptionSource
 
-# The subscribe page's own form; its ids differ from the footer form's on the same page,
-# also when it is the footer form that came back with errors.
+# The subscribe page's form has the same field ids whichever form (footer, home page,
+# this page) was sent, so links to its error messages always work.
 OWN_PAGE_IDS = "newsletter-%s"
 
 
@@ -42,12 +42,17 @@ def _posted_source(request):
     return SubscriptionSource(source) if source in PUBLIC_SOURCES else SubscriptionSource.PAGE
 
 
+def _form_context(form):
+    # The page holds the full form, so the footer leaves its own out.
+    return {"form": form, "page_has_subscribe_form": True}
+
+
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """The target of every subscribe form; on its own, the full form."""
     if request.method == "GET":
         form = SubscribeForm(source=SubscriptionSource.PAGE, auto_id=OWN_PAGE_IDS)
-        return render(request, "communities/newsletter/subscribe.html", {"form": form})
+        return render(request, "communities/newsletter/subscribe.html", _form_context(form))
     form = SubscribeForm(request.POST, source=_posted_source(request), auto_id=OWN_PAGE_IDS)
     if form.is_spam:
         return redirect("newsletter:subscribed")
@@ -65,7 +70,9 @@ def subscribe(request):
         return redirect("newsletter:subscribed")
     else:
         status = 400
-    return render(request, "communities/newsletter/subscribe.html", {"form": form}, status=status)
+    return render(
+        request, "communities/newsletter/subscribe.html", _form_context(form), status=status
+    )
 
 
 @require_GET

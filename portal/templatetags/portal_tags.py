@@ -54,7 +54,12 @@ def site_footer(context):
     """The footer: the site settings' contact details and the service pages."""
     request = context["request"]
     footer = frame.cached("footer", lambda: _footer(request), request.get_host())
-    return {"site_name": context.get("site_name"), **footer}
+    return {
+        "site_name": context.get("site_name"),
+        # Set by pages that show the newsletter's full form: no second one below it.
+        "page_has_subscribe_form": context.get("page_has_subscribe_form", False),
+        **footer,
+    }
 
 
 def _footer(request):

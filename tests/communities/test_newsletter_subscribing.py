@@ -476,8 +476,9 @@ def test_footer_form_errors_are_shown_on_the_subscribe_page(client):
     # The compact form keeps its layout and its source.
     assert 'name="themes"' not in body
     assert 'name="source" value="footer"' in body
-    # Its ids differ from those of the footer's own form on the same page.
-    assert body.count('id="newsletter-footer-email"') == 1
+    # The page shows this one form; the footer leaves its own out.
+    assert 'id="footer-newsletter"' not in body
+    assert body.count('name="email"') == 1
     assert 'id="newsletter-email"' in body
 
 
@@ -532,7 +533,7 @@ def test_newsletter_page_shows_the_form_consent_text_and_archive(client, newslet
     assert response.status_code == 200
     assert "Elke maand het nieuws." in body
     assert 'id="newsletter-page-email"' in body and 'name="themes"' in body
-    assert body.count(consent.current_text()) == 2  # the page's form and the footer's
+    assert body.count(consent.current_text()) == 1  # the footer leaves its form out here
     assert "Er zijn nog geen nieuwsbrieven verstuurd." in body
 
 
@@ -708,3 +709,11 @@ def test_the_same_address_signing_up_at_the_same_moment_ends_with_one_subscriber
     assert not errors, errors
     [subscriber] = Subscriber.objects.all()
     assert (subscriber.email, subscriber.status) == ("tegelijk@example.org", "pending")
+
+
+def test_pages_with_the_full_form_leave_the_footer_form_out(client, newsletter_page):
+    for url in ["/nieuwsbrief/", "/nieuwsbrief/aanmelden/"]:
+        html = client.get(url).content.decode()
+        assert 'id="footer-newsletter"' not in html, url
+        assert html.count('name="email"') == 1, url
+    assert 'id="footer-newsletter"' in client.get("/zoeken/").content.decode()
