@@ -11,10 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.emails import send_templated_email
-
-
-def site_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+from portal.links import site_url
 
 
 def _send(to, name, subject, paragraphs, link_url, link_label, reply_to=()):

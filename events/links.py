@@ -6,9 +6,10 @@ Opening a link changes nothing (mail scanners open links); the page it opens has
 button, and only that button's POST acts.
 """
 
-from django.conf import settings
-from django.core import signing
 from django.urls import reverse
+
+from portal import links as portal_links
+from portal.links import BadLink, site_url
 
 from .models import Registration
 
@@ -20,20 +21,8 @@ MAX_AGE = {
 }
 
 
-class BadLink(Exception):
-    """The link was altered, has expired, or its registration is gone."""
-
-    def __init__(self, expired=False):
-        super().__init__("expired" if expired else "bad signature")
-        self.expired = expired
-
-
-def site_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def sign(registration, purpose) -> str:
-    return signing.dumps(str(registration.token), salt=purpose, compress=False)
+    return portal_links.sign(str(registration.token), purpose)
 
 
 def confirm_url(registration) -> str:
@@ -46,13 +35,8 @@ def cancel_url(registration) -> str:
 
 def load(signed, purpose) -> Registration:
     """The registration a signed link points to; BadLink when it cannot be trusted."""
-    try:
-        token = signing.loads(signed, salt=purpose, max_age=MAX_AGE[purpose])
-    except signing.SignatureExpired:
-        raise BadLink(expired=True) from None
-    except signing.BadSignature:
-        raise BadLink() from None
+    token = portal_links.unsign(signed, purpose, MAX_AGE[purpose])
     try:
         return Registration.objects.select_related("event").get(token=token)
-    except (Registration.DoesNotExist, ValueError, signing.BadSignature):
+    except (Registration.DoesNotExist, ValueError, TypeError):
         raise BadLink() from None

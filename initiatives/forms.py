@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import TopErrorsMixin
 from portal.models import Theme
 
 from . import geo, images
@@ -89,7 +90,7 @@ class InitiativeFieldsForm(forms.ModelForm):
         return cleaned
 
 
-class SubmissionForm(InitiativeFieldsForm):
+class SubmissionForm(TopErrorsMixin, InitiativeFieldsForm):
     """ "Zet een initiatief op de kaart": anyone may submit; an account only prefills."""
 
     relation = forms.ChoiceField(
@@ -195,14 +196,6 @@ class SubmissionForm(InitiativeFieldsForm):
                     code="choose_again",
                 ),
             )
-
-    @property
-    def top_errors(self):
-        """Errors that belong to no visible field: shown above the form."""
-        errors = list(self.non_field_errors())
-        for field in self.hidden_fields():
-            errors += field.errors
-        return errors
 
     @property
     def is_spam(self):

@@ -4,7 +4,6 @@ Every step that changes an initiative's status goes through here, so the submitt
 and the editors always hear about it, and e-mails only leave after the commit.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from portal import ratelimit
 from portal.emails import send_templated_email
+from portal.links import site_url
 from portal.roles import EDITORS
 
 from .models import Initiative
@@ -27,10 +27,6 @@ def allow_submission(ip_address) -> bool:
 def editor_addresses():
     users = get_user_model().objects.filter(is_active=True, groups__name=EDITORS)
     return sorted(set(users.values_list("email", flat=True)))
-
-
-def site_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def admin_url(initiative):

@@ -5,6 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
+
+class TopErrorsMixin:
+    """Public forms show errors that belong to no visible field (a made-up hidden
+    value, a rule about several fields) in one list above the form."""
+
+    @property
+    def top_errors(self):
+        errors = list(self.non_field_errors())
+        for field in self.hidden_fields():
+            errors += field.errors
+        return errors
+
+
 PROFILE_FIELDS = ["full_name", "organisation", "job_title", "sector"]
 
 

@@ -2,6 +2,7 @@
 
 import socket
 import threading
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 
 import pytest
@@ -112,11 +113,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on localhost; Django's SMTP backend delivers to it."""
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+@contextmanager
+def serving_smtp(handler, settings):
+    """Run `handler` as a real SMTP server on localhost; Django's SMTP backend delivers
+    to it while the block runs."""
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     settings.MAILERS = {
         "default": {
@@ -124,5 +125,14 @@ def smtp_server(settings):
             "OPTIONS": {"host": "127.0.0.1", "port": controller.port, "timeout": 10},
         }
     }
-    yield mailbox
-    controller.stop()
+    try:
+        yield handler
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on localhost; Django's SMTP backend delivers to it."""
+    with serving_smtp(Mailbox(), settings) as mailbox:
+        yield mailbox

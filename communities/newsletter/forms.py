@@ -10,6 +10,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Leerkring
+from portal.forms import TopErrorsMixin
 from portal.models import Theme
 
 from . import consent
@@ -111,7 +112,7 @@ def leerkring_choices():
     return Leerkring.objects.public().only("id", "name")
 
 
-class TopicsForm(forms.Form):
+class TopicsForm(TopErrorsMixin, forms.Form):
     """The topics of a subscription: themes and leerkringen."""
 
     themes = TopicsField(
@@ -127,14 +128,6 @@ class TopicsForm(forms.Form):
             self.fields["themes"].queryset = theme_choices()
         if "leerkringen" in self.fields:
             self.fields["leerkringen"].queryset = leerkring_choices()
-
-    @property
-    def top_errors(self):
-        """Errors that belong to no visible field: shown above the form."""
-        errors = list(self.non_field_errors())
-        for field in self.hidden_fields():
-            errors += field.errors
-        return errors
 
     def topics(self) -> dict:
         return {

@@ -10,9 +10,10 @@ has a button, and only that button's POST acts. The one exception is the RFC 805
 one-click unsubscribe, which is a POST by definition.
 """
 
-from django.conf import settings
-from django.core import signing
 from django.urls import reverse
+
+from portal import links as portal_links
+from portal.links import BadLink, site_url
 
 from .models import CONFIRM_DAYS, Subscriber
 
@@ -25,18 +26,6 @@ MAX_AGE = {
 }
 
 
-class BadLink(Exception):
-    """The link was altered, has expired, or its subscriber is gone."""
-
-    def __init__(self, expired=False):
-        super().__init__("expired" if expired else "bad signature")
-        self.expired = expired
-
-
-def site_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def _payload(subscriber, purpose) -> list:
     payload = [subscriber.pk, subscriber.email]
     if purpose == CONFIRM:
@@ -45,7 +34,7 @@ def _payload(subscriber, purpose) -> list:
 
 
 def sign(subscriber, purpose) -> str:
-    return signing.dumps(_payload(subscriber, purpose), salt=purpose, compress=True)
+    return portal_links.sign(_payload(subscriber, purpose), purpose)
 
 
 def confirm_url(subscriber) -> str:
@@ -63,12 +52,7 @@ def unsubscribe_url(subscriber) -> str:
 
 def load(signed, purpose) -> Subscriber:
     """The subscriber a signed link points to; BadLink when it cannot be trusted."""
-    try:
-        payload = signing.loads(signed, salt=purpose, max_age=MAX_AGE[purpose])
-    except signing.SignatureExpired:
-        raise BadLink(expired=True) from None
-    except signing.BadSignature:
-        raise BadLink() from None
+    payload = portal_links.unsign(signed, purpose, MAX_AGE[purpose])
     try:
         subscriber = Subscriber.objects.get(pk=payload[0], email=payload[1])
     except (Subscriber.DoesNotExist, TypeError, ValueError, IndexError):

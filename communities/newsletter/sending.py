@@ -64,6 +64,7 @@ def render(issue, preferences_url=PREFERENCES_PLACEHOLDER) -> tuple[str, str, st
         "issue": issue,
         "site_url": site_url,
         "web_url": site_url + issue.url,
+        "archive_url": site_url + issue.get_parent().url,
         "preferences_url": preferences_url,
     }
     with override(settings.LANGUAGE_CODE):

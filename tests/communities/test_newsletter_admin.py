@@ -14,18 +14,18 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import GroupPagePermission, Page
 
-from communities.newsletter import admin_views
+from communities.newsletter import admin_views, consent
 from communities.newsletter.models import (
     Delivery,
     DeliveryStatus,
     Mailing,
-    NewsletterIndexPage,
-    NewsletterIssuePage,
     Subscriber,
     SubscriberStatus,
     SubscriptionSource,
 )
-from portal.models import HomePage, Theme
+from portal.models import Theme
+
+from .conftest import create_issue, create_newsletter_page
 
 pytestmark = pytest.mark.django_db
 
@@ -38,31 +38,12 @@ SUBSCRIBERS = "newsletter_subscribers"
 
 @pytest.fixture
 def newsletter_index(db):
-    home = HomePage.objects.get()
-    index = NewsletterIndexPage(title="Nieuwsbrief", slug="nieuwsbrief")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return create_newsletter_page()
 
 
 @pytest.fixture
 def make_issue(newsletter_index):
-    def make(title="Nieuwsbrief maart", themes=(), leerkringen=(), publish=True):
-        issue = NewsletterIssuePage(
-            title=title,
-            intro="Het nieuws van deze maand.",
-            body=[{"type": "text", "value": "<p>Hallo allemaal</p>"}],
-            live=False,
-        )
-        issue.themes = list(themes)
-        issue.leerkringen = list(leerkringen)
-        newsletter_index.add_child(instance=issue)
-        revision = issue.save_revision()
-        if publish:
-            revision.publish()
-        return NewsletterIssuePage.objects.get(pk=issue.pk)
-
-    return make
+    return create_issue
 
 
 @pytest.fixture
@@ -78,25 +59,6 @@ def open_data(db):
 @pytest.fixture
 def archives(db):
     return Theme.objects.create(name="Archieven", slug="archieven-test")
-
-
-@pytest.fixture
-def make_subscriber(db):
-    def make(email, status=SubscriberStatus.CONFIRMED, themes=(), leerkringen=(), **fields):
-        now = timezone.now()
-        fields.setdefault("consent_given_at", now)
-        fields.setdefault("consent_source", SubscriptionSource.FOOTER)
-        fields.setdefault("consent_version", "2026-1")
-        if status != SubscriberStatus.PENDING:
-            fields.setdefault("confirmed_at", fields["consent_given_at"])
-        if status == SubscriberStatus.UNSUBSCRIBED:
-            fields.setdefault("unsubscribed_at", now)
-        subscriber = Subscriber.objects.create(email=email, status=status, **fields)
-        subscriber.themes.set(themes)
-        subscriber.leerkringen.set(leerkringen)
-        return subscriber
-
-    return make
 
 
 @pytest.fixture
@@ -561,7 +523,7 @@ def test_editor_exports_subscribers_as_csv(client, editor, audience, make_subscr
     assert anna[3] == "Open data"  # themes
     assert anna[5] and anna[8]  # consent given and confirmed, as local times
     assert anna[6] not in ("", "footer")  # where consent was given, in words
-    assert anna[7] == "2026-1"  # the version of the consent text
+    assert anna[7] == consent.CURRENT_VERSION  # the version of the consent text
     assert by_email["formule@example.org"][header[1]].startswith("'=")
 
 
@@ -617,7 +579,7 @@ def test_editor_unsubscribes_someone_who_asks(client, editor, audience, open_dat
     anna.refresh_from_db()
     assert anna.status == SubscriberStatus.UNSUBSCRIBED
     assert anna.unsubscribed_at is not None
-    assert anna.consent_version == "2026-1"  # the consent record stays
+    assert anna.consent_version == consent.CURRENT_VERSION  # the consent record stays
 
 
 def test_editor_cannot_confirm_someone_else(client, editor, audience):

@@ -11,88 +11,49 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from communities.models import Leerkring
 from communities.newsletter import links, sending
-from communities.newsletter.consent import CURRENT_VERSION
 from communities.newsletter.models import (
     DeliveryStatus,
     Mailing,
-    NewsletterIndexPage,
-    NewsletterIssuePage,
     Subscriber,
     SubscriberStatus,
-    SubscriptionSource,
 )
-from portal.models import HomePage, Theme
-from tests.conftest import Mailbox, free_port
+from tests.conftest import Mailbox, free_port, serving_smtp
+
+from .conftest import create_issue, create_subscriber
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def subscribe(email, status=SubscriberStatus.CONFIRMED, themes=(), leerkringen=()):
-    subscriber = Subscriber.objects.create(
-        email=email,
-        status=status,
-        consent_source=SubscriptionSource.PAGE,
-        consent_version=CURRENT_VERSION,
-    )
-    subscriber.themes.set(themes)
-    subscriber.leerkringen.set(leerkringen)
-    return subscriber
+ISSUE_BODY = [
+    {"type": "text", "value": '<p>Lees <a href="/over-ons/">over ons</a>.</p>'},
+    {"type": "events", "value": {"heading": "Agenda", "events": [], "number": 3}},
+    {"type": "call_to_action", "value": {"text": "Naar de kaart", "page": None, "url": "/kaart/"}},
+]
 
 
-def make_issue(themes=(), leerkringen=(), slug="nieuwsbrief-december"):
-    index = NewsletterIndexPage.objects.first()
-    if index is None:
-        index = NewsletterIndexPage(title="Nieuwsbrief", slug="nieuwsbrief")
-        HomePage.objects.get().add_child(instance=index)
-    issue = NewsletterIssuePage(
-        title="Nieuwsbrief december",
-        slug=slug,
-        intro="Het laatste nieuws van dit jaar.",
-        body=[
-            {"type": "text", "value": '<p>Lees <a href="/over-ons/">over ons</a>.</p>'},
-            {"type": "events", "value": {"heading": "Agenda", "events": [], "number": 3}},
-            {
-                "type": "call_to_action",
-                "value": {"text": "Naar de kaart", "page": None, "url": "/kaart/"},
-            },
-        ],
-    )
-    index.add_child(instance=issue)
-    issue.themes.set(themes)
-    issue.leerkringen.set(leerkringen)
-    issue.save_revision().publish()
-    return issue
-
-
-@pytest.fixture
-def topics(db):
-    return {
-        "data": Theme.objects.create(name="Testdata", slug="testdata"),
-        "contact": Theme.objects.create(name="Testcontact", slug="testcontact"),
-        "kring": Leerkring.objects.create(
-            name="Testkring", slug="testkring", short_description="Kort", description="<p>x</p>"
-        ),
-    }
+def make_issue(themes=(), leerkringen=()):
+    return create_issue("Nieuwsbrief december", themes, leerkringen, body=ISSUE_BODY)
 
 
 def test_issue_without_topics_reaches_every_confirmed_subscriber(topics):
-    subscribe("a@example.org", themes=[topics["data"]])
-    subscribe("b@example.org")
-    subscribe("c@example.org", status=SubscriberStatus.PENDING)
-    subscribe("d@example.org", status=SubscriberStatus.UNSUBSCRIBED)
+    create_subscriber("a@example.org", themes=[topics["data"]])
+    create_subscriber("b@example.org")
+    create_subscriber("c@example.org", status=SubscriberStatus.PENDING)
+    create_subscriber("d@example.org", status=SubscriberStatus.UNSUBSCRIBED)
     recipients = make_issue().recipients()
     assert sorted(recipients.values_list("email", flat=True)) == ["a@example.org", "b@example.org"]
 
 
 def test_issue_about_topics_reaches_only_subscribers_who_chose_one_of_them(topics):
-    subscribe("data@example.org", themes=[topics["data"]])
-    subscribe("both@example.org", themes=[topics["data"], topics["contact"]])
-    subscribe("kring@example.org", leerkringen=[topics["kring"]])
-    subscribe("contact@example.org", themes=[topics["contact"]])
-    subscribe("everything@example.org")
-    subscribe("pending@example.org", status=SubscriberStatus.PENDING, themes=[topics["data"]])
+    create_subscriber("data@example.org", themes=[topics["data"]])
+    create_subscriber("both@example.org", themes=[topics["data"], topics["contact"]])
+    create_subscriber("kring@example.org", leerkringen=[topics["kring"]])
+    create_subscriber("contact@example.org", themes=[topics["contact"]])
+    create_subscriber("everything@example.org")
+    create_subscriber(
+        "pending@example.org", status=SubscriberStatus.PENDING, themes=[topics["data"]]
+    )
     issue = make_issue(themes=[topics["data"]], leerkringen=[topics["kring"]])
     assert sorted(issue.recipients().values_list("email", flat=True)) == [
         "both@example.org",
@@ -106,7 +67,7 @@ def test_every_subscriber_receives_the_issue_once_with_their_own_links(
 ):
     settings.NEWSLETTER_BATCH_SIZE = 3  # several batches, one after the other
     for number in range(10):
-        subscribe(f"lezer{number}@example.org")
+        create_subscriber(f"lezer{number}@example.org")
     issue = make_issue()
     with django_capture_on_commit_callbacks(execute=True):
         mailing = sending.start(issue, user=None)
@@ -143,7 +104,7 @@ def test_every_subscriber_receives_the_issue_once_with_their_own_links(
 
 
 def test_the_email_holds_up_in_mail_programs(topics):
-    subscribe("lezer@example.org")
+    create_subscriber("lezer@example.org")
     subject, html, text = sending.render(make_issue())
     assert 'role="presentation"' in html
     assert "max-width:600px" in html
@@ -152,13 +113,13 @@ def test_the_email_holds_up_in_mail_programs(topics):
     assert 'href="/' not in html  # every link works outside the site
     site = links.site_url()
     assert f'href="{site}/over-ons/"' in html
-    assert "Het laatste nieuws van dit jaar." in text
+    assert "Het nieuws van deze maand." in text
     assert f"{site}/kaart/" in text
     assert "<p>" not in text
 
 
 def test_the_email_has_no_tracking(topics, smtp_server, django_capture_on_commit_callbacks):
-    subscribe("lezer@example.org")
+    create_subscriber("lezer@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         sending.start(make_issue(), user=None)
     message = smtp_server.wait_for(1)[0]
@@ -170,8 +131,8 @@ def test_the_email_has_no_tracking(topics, smtp_server, django_capture_on_commit
 
 
 def test_unsubscribed_before_their_turn_is_skipped(topics, django_capture_on_commit_callbacks):
-    stays = subscribe("blijft@example.org")
-    leaves = subscribe("gaat@example.org")
+    stays = create_subscriber("blijft@example.org")
+    leaves = create_subscriber("gaat@example.org")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         mailing = sending.start(make_issue(), user=None)
     leaves.status = SubscriberStatus.UNSUBSCRIBED
@@ -183,7 +144,7 @@ def test_unsubscribed_before_their_turn_is_skipped(topics, django_capture_on_com
 
 
 def test_an_issue_is_sent_only_once(topics, django_capture_on_commit_callbacks):
-    subscribe("lezer@example.org")
+    create_subscriber("lezer@example.org")
     issue = make_issue()
     with django_capture_on_commit_callbacks(execute=True):
         sending.start(issue, user=None)
@@ -208,26 +169,15 @@ class RefusingMailbox(Mailbox):
 
 @pytest.fixture
 def refusing_smtp(settings):
-    from aiosmtpd.controller import Controller
-
-    mailbox = RefusingMailbox(refused={"weg@example.org"})
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": controller.port, "timeout": 10},
-        }
-    }
-    yield mailbox
-    controller.stop()
+    with serving_smtp(RefusingMailbox(refused={"weg@example.org"}), settings) as mailbox:
+        yield mailbox
 
 
 def test_a_refused_address_is_recorded_and_can_be_retried(
     topics, refusing_smtp, django_capture_on_commit_callbacks
 ):
-    subscribe("lezer@example.org")
-    subscribe("weg@example.org")
+    create_subscriber("lezer@example.org")
+    create_subscriber("weg@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         mailing = sending.start(make_issue(), user=None)
     refusing_smtp.wait_for(1)
@@ -251,14 +201,14 @@ def test_a_refused_address_is_recorded_and_can_be_retried(
 def test_web_version_appears_once_the_issue_is_sent(
     topics, client, django_capture_on_commit_callbacks
 ):
-    subscribe("lezer@example.org")
+    create_subscriber("lezer@example.org")
     issue = make_issue()
     assert client.get(issue.url).status_code == 404  # published, but not sent yet
     with django_capture_on_commit_callbacks(execute=True):
         sending.start(issue, user=None)
     response = client.get(issue.url)
     assert response.status_code == 200
-    assert "Het laatste nieuws van dit jaar." in response.text
+    assert "Het nieuws van deze maand." in response.text
 
 
 class SlowMailbox(Mailbox):
@@ -314,7 +264,7 @@ def test_a_worker_killed_mid_mailing_is_resumed_without_duplicates(settings):
     smtp.start()
     addresses = [f"lezer{number:02}@example.org" for number in range(80)]
     for address in addresses:
-        subscribe(address)
+        create_subscriber(address)
     mailing = sending.start(make_issue(), user=None)
 
     first = start_worker(smtp.port)

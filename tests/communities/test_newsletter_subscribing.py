@@ -16,12 +16,13 @@ from django.utils import timezone
 from communities.models import Leerkring
 from communities.newsletter import consent, links, subscriptions
 from communities.newsletter.models import (
-    NewsletterIndexPage,
     Subscriber,
     SubscriberStatus,
     SubscriptionSource,
 )
-from portal.models import HomePage, Theme
+from portal.models import Theme
+
+from .conftest import create_newsletter_page, create_subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -38,35 +39,8 @@ def sending(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def topics(db):
-    return {
-        "data": Theme.objects.create(name="Open Data", slug="open-data"),
-        "contact": Theme.objects.create(name="Open Contact", slug="open-contact"),
-        "kring": Leerkring.objects.create(
-            name="Waterschappen open",
-            slug="waterschappen-open",
-            short_description="Kort",
-            description="<p>x</p>",
-        ),
-    }
-
-
-@pytest.fixture
 def newsletter_page(db):
-    page = NewsletterIndexPage(
-        title="Nieuwsbrief", slug="nieuwsbrief", intro="<p>Elke maand het nieuws.</p>"
-    )
-    HomePage.objects.get().add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def make_subscriber(email, status=SubscriberStatus.CONFIRMED, **fields):
-    fields.setdefault("consent_source", SubscriptionSource.PAGE)
-    fields.setdefault("consent_version", consent.CURRENT_VERSION)
-    if status == SubscriberStatus.CONFIRMED:
-        fields.setdefault("confirmed_at", timezone.now())
-    return Subscriber.objects.create(email=email, status=status, **fields)
+    return create_newsletter_page()
 
 
 def link_in(text, name):
@@ -154,7 +128,7 @@ def test_compact_forms_record_which_form_was_used(client, mailoutbox, sending, s
 
 
 def test_expired_confirmation_link_offers_to_sign_up_again(client, mailoutbox, sending):
-    subscriber = make_subscriber("laat@example.org", SubscriberStatus.PENDING)
+    subscriber = create_subscriber("laat@example.org", SubscriberStatus.PENDING)
     eight_days_ago = timezone.now().timestamp() - 8 * 24 * 3600
     with mock.patch("django.core.signing.time.time", return_value=eight_days_ago):
         old_link = path_of(links.confirm_url(subscriber))
@@ -169,7 +143,7 @@ def test_expired_confirmation_link_offers_to_sign_up_again(client, mailoutbox, s
 
 
 def test_expired_preferences_link_offers_a_new_link(client):
-    subscriber = make_subscriber("oud@example.org")
+    subscriber = create_subscriber("oud@example.org")
     two_years_ago = timezone.now().timestamp() - 2 * 366 * 24 * 3600
     with mock.patch("django.core.signing.time.time", return_value=two_years_ago):
         old_link = path_of(links.preferences_url(subscriber))
@@ -181,7 +155,7 @@ def test_expired_preferences_link_offers_a_new_link(client):
 
 @pytest.mark.parametrize("name", ["bevestigen", "voorkeuren", "afmelden"])
 def test_tampered_link_shows_a_clear_page_and_changes_nothing(client, name):
-    subscriber = make_subscriber("echt@example.org", SubscriberStatus.PENDING)
+    subscriber = create_subscriber("echt@example.org", SubscriberStatus.PENDING)
     signed = links.sign(subscriber, links.CONFIRM if name == "bevestigen" else links.MANAGE)
     tampered = signed[:-3] + ("aaa" if not signed.endswith("aaa") else "bbb")
     for path in [
@@ -201,7 +175,7 @@ def test_tampered_link_shows_a_clear_page_and_changes_nothing(client, name):
 
 
 def test_a_confirmation_link_does_not_work_for_the_preferences(client):
-    subscriber = make_subscriber("mix@example.org", SubscriberStatus.PENDING)
+    subscriber = create_subscriber("mix@example.org", SubscriberStatus.PENDING)
     signed = links.sign(subscriber, links.CONFIRM)
     assert client.get(f"/nieuwsbrief/voorkeuren/{signed}/").status_code == 400
     assert client.post(f"/nieuwsbrief/afmelden/{signed}/").status_code == 400
@@ -228,16 +202,16 @@ def test_signing_up_again_makes_the_old_confirmation_link_useless(client, mailou
 
 def test_unconfirmed_sign_ups_are_deleted_after_seven_days(db):
     now = timezone.now()
-    old_pending = make_subscriber(
+    old_pending = create_subscriber(
         "oud@example.org", SubscriberStatus.PENDING, consent_given_at=now - timedelta(days=8)
     )
-    make_subscriber(
+    create_subscriber(
         "nieuw@example.org", SubscriberStatus.PENDING, consent_given_at=now - timedelta(days=6)
     )
-    make_subscriber(
+    create_subscriber(
         "trouw@example.org", SubscriberStatus.CONFIRMED, consent_given_at=now - timedelta(days=60)
     )
-    make_subscriber(
+    create_subscriber(
         "weg@example.org",
         SubscriberStatus.UNSUBSCRIBED,
         consent_given_at=now - timedelta(days=60),
@@ -255,9 +229,9 @@ def test_unconfirmed_sign_ups_are_deleted_after_seven_days(db):
 
 
 def test_the_answer_is_the_same_whether_or_not_the_address_is_known(mailoutbox, sending):
-    make_subscriber("wacht@example.org", SubscriberStatus.PENDING)
-    make_subscriber("lid@example.org", SubscriberStatus.CONFIRMED, name="Lid")
-    make_subscriber("weg@example.org", SubscriberStatus.UNSUBSCRIBED)
+    create_subscriber("wacht@example.org", SubscriberStatus.PENDING)
+    create_subscriber("lid@example.org", SubscriberStatus.CONFIRMED, name="Lid")
+    create_subscriber("weg@example.org", SubscriberStatus.UNSUBSCRIBED)
     answers = []
     for email in ["nieuw@example.org", "wacht@example.org", "LID@example.org", "weg@example.org"]:
         client = Client()
@@ -290,8 +264,8 @@ def test_the_answer_is_the_same_whether_or_not_the_address_is_known(mailoutbox, 
 
 
 def test_asking_for_a_new_link_answers_the_same_for_any_address(mailoutbox, sending):
-    make_subscriber("lid@example.org")
-    make_subscriber("wacht@example.org", SubscriberStatus.PENDING)
+    create_subscriber("lid@example.org")
+    create_subscriber("wacht@example.org", SubscriberStatus.PENDING)
     answers = []
     for email in ["lid@example.org", "wacht@example.org", "onbekend@example.org"]:
         client = Client()
@@ -322,7 +296,7 @@ def test_subscription_emails_per_address_are_limited(client, mailoutbox, sending
 
 
 def test_subscriber_changes_topics_on_the_preferences_page_without_logging_in(client, topics):
-    subscriber = make_subscriber("lid@example.org")
+    subscriber = create_subscriber("lid@example.org")
     subscriber.themes.set([topics["data"]])
     url = path_of(links.preferences_url(subscriber))
     page = client.get(url).content.decode()
@@ -340,7 +314,7 @@ def test_subscriber_changes_topics_on_the_preferences_page_without_logging_in(cl
 
 
 def test_subscriber_unsubscribes_on_the_preferences_page(client):
-    subscriber = make_subscriber("lid@example.org")
+    subscriber = create_subscriber("lid@example.org")
     url = path_of(links.preferences_url(subscriber))
     response = client.post(url, {"unsubscribe": "1"})
     assert response.status_code == 200 and "Je bent afgemeld" in response.content.decode()
@@ -353,7 +327,7 @@ def test_subscriber_unsubscribes_on_the_preferences_page(client):
 
 
 def test_one_click_unsubscribe_works_without_session_or_csrf_token(db):
-    subscriber = make_subscriber("lid@example.org")
+    subscriber = create_subscriber("lid@example.org")
     url = path_of(links.unsubscribe_url(subscriber))
     client = Client(enforce_csrf_checks=True)
     opened = client.get(url)
@@ -376,7 +350,7 @@ def test_one_click_unsubscribe_works_without_session_or_csrf_token(db):
 
 
 def test_other_forms_still_need_a_csrf_token(db):
-    subscriber = make_subscriber("lid@example.org")
+    subscriber = create_subscriber("lid@example.org")
     client = Client(enforce_csrf_checks=True)
     assert client.post(SUBSCRIBE, {"email": "a@example.org", "source": "page"}).status_code == 403
     url = path_of(links.preferences_url(subscriber))
@@ -503,7 +477,7 @@ def test_bad_input_on_the_new_link_form(client, mailoutbox, email, message):
     [["999999"], ["99999999999999999999"], ["x\x00"], ["<script>"], ["1; DROP TABLE x"]],
 )
 def test_bad_topics_on_the_preferences_page_change_nothing(client, topics, bad):
-    subscriber = make_subscriber("lid@example.org")
+    subscriber = create_subscriber("lid@example.org")
     subscriber.themes.set([topics["data"]])
     url = path_of(links.preferences_url(subscriber))
     response = client.post(
@@ -634,7 +608,7 @@ def test_professional_subscribes_from_the_account_page_without_a_confirmation_em
 
 
 def test_account_subscription_takes_over_a_pending_footer_sign_up(client, professional):
-    make_subscriber(professional.email.upper(), SubscriberStatus.PENDING, name="Eerder")
+    create_subscriber(professional.email.upper(), SubscriberStatus.PENDING, name="Eerder")
     client.force_login(professional)
     assert "wacht nog op bevestiging" in client.get("/account/").content.decode()
     client.post(ACCOUNT, {"subscribe": ""})
@@ -661,7 +635,7 @@ def test_data_download_contains_the_subscription_and_deleting_the_account_remove
     client, professional, topics
 ):
     subscriptions.subscribe_account(professional, themes=[topics["data"]])
-    make_subscriber("iemand-anders@example.org")
+    create_subscriber("iemand-anders@example.org")
     client.force_login(professional)
     data = json.loads(client.get("/account/mijn-gegevens.json").content)
     [subscription] = data["newsletter_subscriptions"]
