@@ -205,7 +205,8 @@ class NewsletterIssuePage(Page):
         )
 
     def serve(self, request, *args, **kwargs):
-        if not self.is_sent:
+        # Editors preview the web version before sending (Wagtail sets is_preview).
+        if not self.is_sent and not getattr(request, "is_preview", False):
             raise Http404
         return super().serve(request, *args, **kwargs)
 

@@ -302,3 +302,14 @@ def test_a_worker_killed_mid_mailing_is_resumed_without_duplicates(settings):
     # its way at the moment of the kill, which is marked so the editor can retry it.
     assert sent | interrupted == set(addresses)
     assert len(interrupted) <= 1
+
+
+def test_editor_previews_the_issue_as_web_page_and_as_email(topics):
+    issue = make_issue()
+    assert [mode for mode, _label in issue.preview_modes] == ["", "email"]
+    email = issue.make_preview_request(preview_mode="email").content.decode()
+    assert email.startswith("<!DOCTYPE html>") and 'role="presentation"' in email
+    assert "Het nieuws van deze maand." in email
+    # The web version previews even though the issue has not been sent yet.
+    web = issue.make_preview_request(preview_mode="")
+    assert web.status_code == 200 and "Het nieuws van deze maand." in web.content.decode()
