@@ -197,7 +197,8 @@ class NewsletterIssuePage(Page):
 
     @property
     def is_sent(self):
-        return Mailing.objects.filter(issue=self).exists()
+        # hasattr loads the mailing once and keeps it for the page's template.
+        return hasattr(self, "mailing")
 
     def recipients(self):
         return Subscriber.objects.for_topics(

@@ -35,6 +35,14 @@ def plain_text(rich_text, site_url=""):
 
 
 @register.filter
+def newsletter_articles(value):
+    """The published articles of an articles block, in the editor's order."""
+    from ..newsletter.blocks import ArticlesBlock
+
+    return ArticlesBlock.articles_of(value)
+
+
+@register.filter
 def newsletter_events(value):
     """The events of an events block: the chosen ones, or the next ones in the agenda."""
     from ..newsletter.blocks import EventsBlock

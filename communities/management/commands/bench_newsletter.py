@@ -7,6 +7,7 @@ once, starts an SMTP server in this process that counts what arrives, sends a ne
 issue and lets a real task worker (`manage.py db_worker --batch`) deliver it.
 """
 
+import logging
 import os
 import resource
 import socket
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         issue = self._issue()
         recipients = issue.recipients().count()
 
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-command log
         server = CountingServer()
         controller = Controller(server, hostname="127.0.0.1", port=_free_port())
         controller.start()
@@ -129,7 +131,14 @@ class Command(BaseCommand):
             "EMAIL_PORT": str(smtp_port),
             "NEWSLETTER_BATCH_SIZE": str(settings.NEWSLETTER_BATCH_SIZE),
         }
-        command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
+        command = [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+            "--verbosity=0",
+        ]
         workers = [
             subprocess.Popen(command, env=environment, cwd=settings.BASE_DIR)  # noqa: S603 - our own manage.py
             for _ in range(count)

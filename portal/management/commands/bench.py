@@ -20,6 +20,7 @@ BENCH_MODULES = [
     "communities.bench",
     "initiatives.bench",
     "events.bench",
+    "communities.newsletter.bench",
 ]
 
 
