@@ -1,7 +1,11 @@
 """Template tags for the newsletter's public forms: the compact subscribe form of the
 footer and the home page, and the subscription on the account page."""
 
+import functools
+
 from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from ..newsletter.forms import SubscribeForm
 from ..newsletter.models import SubscriberStatus, SubscriptionSource
@@ -11,10 +15,20 @@ register = template.Library()
 
 
 @register.simple_tag
-def newsletter_form(source):
-    """An empty compact subscribe form. It has no topics, so it costs no queries:
-    the footer shows it on every page."""
-    return SubscribeForm(source=SubscriptionSource(source))
+def compact_subscribe_form(source):
+    """The inside of an empty compact subscribe form (footer, home page). The footer
+    is on every page and rendering form widgets takes milliseconds, so it is rendered
+    once per process and language. It has no topics, so it costs no queries; the CSRF
+    token stays outside, in subscribe_form.html."""
+    return _compact_form_html(source, translation.get_language())
+
+
+@functools.lru_cache(maxsize=32)
+def _compact_form_html(source, language):
+    form = SubscribeForm(source=SubscriptionSource(source))
+    return render_to_string(
+        "communities/newsletter/includes/subscribe_form_body.html", {"form": form}
+    )
 
 
 @register.simple_tag
