@@ -55,6 +55,7 @@ class EventsBlock(blocks.StructBlock):
     events = blocks.ListBlock(
         EventChooserBlock(label=_("event")),
         label=_("events"),
+        default=[],  # automatic unless the editor chooses events
         max_num=6,
         help_text=_("Leave empty to show the next events from the agenda automatically."),
     )
