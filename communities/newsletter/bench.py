@@ -10,19 +10,22 @@ from .demo import ISSUES
 from .models import Mailing, NewsletterIndexPage, NewsletterIssuePage
 
 
-def fill(scale: int) -> None:
+def copy_of_demo_issue(title: str, slug: str) -> NewsletterIssuePage:
+    """A published copy of the demo's last issue, under the newsletter page."""
     index = NewsletterIndexPage.objects.get()
     template = NewsletterIssuePage.objects.child_of(index).get(slug=ISSUES[-1]["slug"])
-    sent = template.mailing
+    issue = NewsletterIssuePage(
+        title=title, slug=slug, intro=template.intro, body=template.body.raw_data
+    )
+    index.add_child(instance=issue)
+    issue.save_revision().publish()
+    return issue
+
+
+def fill(scale: int) -> None:
+    sent = Mailing.objects.get(issue__slug=ISSUES[-1]["slug"])
     for number in range(NewsletterIssuePage.objects.count(), len(ISSUES) * scale):
-        issue = NewsletterIssuePage(
-            title=f"Archief-nieuwsbrief {number}",
-            slug=f"archief-{number}",
-            intro=template.intro,
-            body=template.body.raw_data,
-        )
-        index.add_child(instance=issue)
-        issue.save_revision().publish()
+        issue = copy_of_demo_issue(f"Archief-nieuwsbrief {number}", f"archief-{number}")
         moment = timezone.now() - timedelta(days=30 * number)
         Mailing.objects.create(
             issue=issue,

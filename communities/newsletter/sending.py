@@ -123,10 +123,6 @@ def retry(mailing, delivery_ids=None) -> int:
     return count
 
 
-def batch_size() -> int:
-    return settings.NEWSLETTER_BATCH_SIZE
-
-
 def send_batch(mailing_id) -> int:
     """One batch of a mailing (the body of the task). Returns how many were sent."""
     mailing = Mailing.objects.get(pk=mailing_id)
@@ -160,7 +156,9 @@ def _claim_rows(mailing, claim) -> list[int]:
     with transaction.atomic():
         queued = mailing.deliveries.filter(status=DeliveryStatus.QUEUED).order_by("pk")
         ids = list(
-            queued.select_for_update(skip_locked=True).values_list("pk", flat=True)[: batch_size()]
+            queued.select_for_update(skip_locked=True).values_list("pk", flat=True)[
+                : settings.NEWSLETTER_BATCH_SIZE
+            ]
         )
         Delivery.objects.filter(pk__in=ids).update(status=DeliveryStatus.CLAIMED, claim=claim)
     return ids

@@ -22,8 +22,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from communities.newsletter import consent, sending
+from communities.newsletter.bench import copy_of_demo_issue
 from communities.newsletter.models import (
-    NewsletterIndexPage,
     NewsletterIssuePage,
     Subscriber,
     SubscriberStatus,
@@ -59,7 +59,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, subscribers, workers, **options):
         self._fill(subscribers)
-        issue = self._issue()
+        number = NewsletterIssuePage.objects.filter(slug__startswith="bench-").count()
+        issue = copy_of_demo_issue(f"Benchmark-nieuwsbrief {number}", f"bench-{number}")
         recipients = issue.recipients().count()
 
         logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-command log
@@ -106,20 +107,6 @@ class Command(BaseCommand):
             batch_size=5000,
             ignore_conflicts=True,
         )
-
-    def _issue(self):
-        index = NewsletterIndexPage.objects.get()
-        template = NewsletterIssuePage.objects.child_of(index).live().first()
-        number = NewsletterIssuePage.objects.filter(slug__startswith="bench-").count()
-        issue = NewsletterIssuePage(
-            title=f"Benchmark-nieuwsbrief {number}",
-            slug=f"bench-{number}",
-            intro=template.intro,
-            body=template.body.raw_data,
-        )
-        index.add_child(instance=issue)
-        issue.save_revision().publish()
-        return issue
 
     def _run_workers(self, smtp_port, count):
         """Real worker processes, like production's, that exit once the queue is empty."""
