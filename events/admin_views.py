@@ -70,17 +70,9 @@ def registrations(request, pk):
     )
 
 
-def _export_name(event, extension):
-    return f"aanmeldingen-{event.slug}.{extension}"
-
-
 def export(request, pk, kind):
     event = event_for(request.user, pk)
-    attendees = exports.AttendeeList(event, _filtered(request, event).qs)
-    if kind == "xlsx":
-        return exports.xlsx_response(attendees, _export_name(event, "xlsx"))
-    delimiter = ";" if kind == "csv-excel" else ","
-    return exports.csv_response(attendees, _export_name(event, "csv"), delimiter=delimiter)
+    return exports.AttendeeList(event, _filtered(request, event).qs).response(kind)
 
 
 def checkin_list(request, pk):

@@ -61,7 +61,7 @@ def reject(request, pk):
 
 def export_csv(request):
     _require(request, "change")
-    return exports.csv_response()
+    return exports.InitiativeList().response("csv")
 
 
 @require_http_methods(["GET", "POST"])

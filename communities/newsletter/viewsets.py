@@ -10,8 +10,6 @@ touch the consent: name, topics, and unsubscribing.
 Sending an issue is done from the issue page itself (see `admin_views`).
 """
 
-from datetime import datetime
-
 import django_filters
 from django import forms
 from django.db.models import Prefetch
@@ -27,8 +25,8 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from communities.exports import neutralise
 from communities.models import Leerkring
+from portal.exports import csv_safe
 from portal.models import Theme
 
 from . import admin_views
@@ -151,8 +149,7 @@ class SubscriberIndexView(generic.IndexView):
         return f"nieuwsbrief-abonnees-{timezone.localdate():%Y-%m-%d}"
 
     def to_row_dict(self, item):
-        """One subscriber with the whole consent record. Text that a spreadsheet
-        would read as a formula (a name like "=HYPERLINK(...)") gets an apostrophe."""
+        """One subscriber with the whole consent record."""
         row = {
             "email": item.email,
             "name": item.name,
@@ -166,10 +163,14 @@ class SubscriberIndexView(generic.IndexView):
             "unsubscribed_at": _local(item.unsubscribed_at),
             "account": item.user.email if item.user else "",
         }
-        return {
-            field: row[field] if isinstance(row[field], datetime) else neutralise(row[field] or "")
-            for field in self.list_export
-        }
+        return {field: row[field] for field in self.list_export}
+
+    def write_csv_row(self, writer, row_dict):
+        """CSV has no text cells, so a name like "=HYPERLINK(...)" gets an apostrophe
+        (see portal.exports); Wagtail's XLSX already writes such a value as text."""
+        return super().write_csv_row(
+            writer, {field: csv_safe(value) for field, value in row_dict.items()}
+        )
 
 
 class TopicsColumn(Column):

@@ -77,7 +77,8 @@ def test_organiser_exports_the_attendee_list_and_checks_people_in(page, log_in, 
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[0][0] == "Naam" and "Welke sessie?" in rows[0]
     assert [row[0] for row in rows[1:]] == ["Anna Smit", "Wim de Boer"]
-    assert rows[1][2] == "'=1+1"
+    assert rows[1][2] == "=1+1"  # as typed, in a text cell that never runs
+    assert workbook.active["C2"].data_type == "s"
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporteren (CSV voor Nederlandse Excel)").click()

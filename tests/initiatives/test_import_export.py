@@ -7,7 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from initiatives.exports import neutralise
 from initiatives.models import Initiative
 
 HEADER = "title,summary,description,themes,organisation,organisation_type,municipality,latitude,longitude,website,contact_email\n"  # noqa: E501
@@ -107,13 +106,8 @@ def test_editor_exports_all_initiatives_with_formulas_neutralised(client, editor
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
     assert rows[0][0] == "title"
     assert len(rows) == 3
     assert {row[0] for row in rows[1:]} == {'\'=HYPERLINK("http://evil")', "Gewoon"}
-
-
-@pytest.mark.parametrize("value", ["=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx"])
-def test_formula_starts_get_an_apostrophe(value):
-    assert neutralise(value) == "'" + value
-    assert neutralise("Gewoon = goed") == "Gewoon = goed"

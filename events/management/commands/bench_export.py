@@ -57,6 +57,6 @@ class Command(BaseCommand):
 def _export(attendees, kind) -> int:
     """Produce the whole download, as a client would receive it; its size in bytes."""
     if kind == "csv":
-        return sum(len(chunk) for chunk in exports.csv_response(attendees, "x.csv"))
-    with exports.xlsx_file(attendees) as output:
+        return sum(len(chunk) for chunk in attendees.csv_response())
+    with attendees.xlsx_file() as output:
         return len(output.read())
