@@ -11,17 +11,8 @@ class BlogConfig(AppConfig):
     def ready(self):
         from portal import personal_data
 
-        personal_data.register("blog_comments", export=export_comments)
+        from . import privacy
 
-
-def export_comments(user):
-    """A member's comments; they are deleted with the account (cascade)."""
-    return [
-        {
-            "article": comment.article.title,
-            "created": comment.created.isoformat(),
-            "status": comment.status,
-            "comment": comment.body,
-        }
-        for comment in user.blog_comments.select_related("article")
-    ]
+        personal_data.register(
+            "blog_comments", export=privacy.export, erase=privacy.erase, models=["blog.Comment"]
+        )

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
+from portal import ratelimit
+
 from .comments import CommentsClosed, TooManyComments, add_comment
 from .filters import ArticleFilter
 from .forms import CommentForm
@@ -33,6 +35,7 @@ def article_index(request, index_page):
 
 def post_comment(request, article):
     form = CommentForm(request.POST, user=request.user, article=article)
+    status = 400
     if form.is_valid():
         if form.is_spam():
             # Robots are told nothing useful; nothing is stored.
@@ -46,12 +49,13 @@ def post_comment(request, article):
                 name=form.cleaned_data.get("name", ""),
                 email=form.cleaned_data.get("email", ""),
                 parent=form.cleaned_data["parent"],
-                ip_address=request.META.get("REMOTE_ADDR", ""),
+                ip_address=ratelimit.client_ip(request),
             )
         except CommentsClosed:
             form.add_error(None, _("Comments are closed for this article."))
         except TooManyComments:
             form.add_error(None, _("You have sent many comments in a short time. Try again later."))
+            status = 429
         else:
             if comment.status == comment.Status.APPROVED:
                 messages.success(request, _("Thank you, your comment has been placed."))
@@ -62,5 +66,5 @@ def post_comment(request, article):
                 )
             return HttpResponseRedirect(f"{article.url}#reacties")
     response = article.render(request, context_overrides={"comment_form": form})
-    response.status_code = 400
+    response.status_code = status
     return response

@@ -103,12 +103,12 @@ def decide(request, pk, action):
 
 def export_csv(request, pk):
     leerkring = _managed(request, pk)
-    return exports.csv_response(leerkring, _export_memberships(leerkring))
+    return exports.MemberList(leerkring, _export_memberships(leerkring)).response("csv-excel")
 
 
 def export_xlsx(request, pk):
     leerkring = _managed(request, pk)
-    return exports.xlsx_response(leerkring, _export_memberships(leerkring))
+    return exports.MemberList(leerkring, _export_memberships(leerkring)).response("xlsx")
 
 
 def _export_memberships(leerkring):
@@ -130,7 +130,7 @@ def message(request, pk):
             leerkring.pk,
             form.cleaned_data["subject"],
             form.cleaned_data["body"],
-            request.user.email,
+            request.user.pk,
         )
         transaction.on_commit(lambda: send_message_to_members.enqueue(*arguments))
         messages.success(

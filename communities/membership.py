@@ -12,8 +12,12 @@ import enum
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from portal import ratelimit
+
 from . import emails
 from .models import LIVE, Leerkring, Membership, MembershipStatus, SignupMode
+
+SIGNUPS_PER_ACCOUNT = 10  # sign-ups per account per hour (leaving and rejoining included)
 
 
 class Outcome(enum.Enum):
@@ -62,6 +66,12 @@ def obstacle(leerkring, user):
     if _is_full(leerkring):
         return Outcome.FULL
     return None
+
+
+def allow_signup(user) -> bool:
+    """Count one sign-up; False once it is one too many, so leaving and rejoining
+    cannot flood the coordinators with requests."""
+    return ratelimit.allow("leerkringen:account", str(user.pk), SIGNUPS_PER_ACCOUNT, 3600)
 
 
 def join(leerkring, user, motivation=""):

@@ -1,5 +1,10 @@
 """What the leerkringen hold about a person, for their data download. Memberships
-go with the account when it is deleted (on_delete=CASCADE), so there is no erase."""
+go with the account when it is deleted (on_delete=CASCADE); a leerkring whose
+contact address is the person's loses that address."""
+
+from portal.personal_data import address_matches
+
+from .models import Leerkring
 
 
 def _iso(moment):
@@ -21,4 +26,13 @@ def export(user) -> dict:
             for membership in memberships
         ],
         "coordinator_of": [leerkring.name for leerkring in user.coordinated_leerkringen.all()],
+        "contact_for": list(
+            Leerkring.objects.filter(address_matches(user, "contact_email")).values_list(
+                "name", flat=True
+            )
+        ),
     }
+
+
+def erase(user) -> None:
+    Leerkring.objects.filter(address_matches(user, "contact_email")).update(contact_email="")

@@ -104,18 +104,27 @@ def signup(request, slug):
     if blocked:
         return _after(request, leerkring, blocked)
     form = SignupForm(request.POST if request.method == "POST" else None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            outcome, _membership = rules.join(
-                leerkring, request.user, form.cleaned_data["motivation"]
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif not rules.allow_signup(request.user):
+            form.add_error(
+                None, _("You have signed up many times in a short time. Try again later.")
             )
-        return _after(request, leerkring, outcome)
+            status = 429
+        else:
+            with transaction.atomic():
+                form.save()
+                outcome, _membership = rules.join(
+                    leerkring, request.user, form.cleaned_data["motivation"]
+                )
+            return _after(request, leerkring, outcome)
     return render(
         request,
         "communities/signup.html",
         {"leerkring": leerkring, "form": form},
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 
@@ -149,5 +158,16 @@ def leave(request, slug):
 
 @login_required
 def my_leerkringen(request):
-    memberships = Membership.objects.filter(user=request.user).select_related("leerkring")
+    """Each leerkring once, with the person's latest membership of it: joining again
+    after leaving starts a new membership, and the old one stays only as history."""
+    latest = (
+        Membership.objects.filter(user=request.user)
+        .order_by("leerkring_id", "-created_at")
+        .distinct("leerkring_id")
+    )
+    memberships = (
+        Membership.objects.filter(pk__in=latest.values("pk"))
+        .select_related("leerkring")
+        .order_by("-created_at")
+    )
     return render(request, "communities/my_leerkringen.html", {"memberships": memberships})

@@ -1,3 +1,5 @@
+import datetime
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,12 +11,26 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from portal import personal_data
+        from portal import personal_data, scheduling, sitemaps
         from portal.search import SearchSource, register
 
         from . import privacy
+        from .sitemaps import EventSitemap
 
-        personal_data.register("event_registrations", export=privacy.export, erase=privacy.erase)
+        sitemaps.register("agenda", EventSitemap)
+
+        personal_data.register(
+            "event_registrations",
+            export=privacy.export,
+            erase=privacy.erase,
+            models=["events.Registration"],
+        )
+        scheduling.register(
+            "send_event_reminders",
+            scheduling.command("send_event_reminders"),
+            at=datetime.time(8),
+        )
+        scheduling.register("anonymise_attendees", scheduling.command("anonymise_attendees"))
         register(
             SearchSource(
                 key="events",
@@ -26,11 +42,9 @@ class EventsConfig(AppConfig):
 
 
 def search_events(query):
-    """Published events matching every word, the next ones first."""
+    """Published events matching every word, best match first."""
+    from portal.search import search
+
     from .models import Event
 
-    events = Event.objects.published()
-    results = events.search(query, operator="and")
-    if not results:
-        results = events.autocomplete(query, operator="and")
-    return results
+    return search(Event.objects.published(), query)

@@ -364,6 +364,8 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    # When the person last got an e-mail about registering (see registration.mail_again).
+    last_mailed_at = models.DateTimeField(_("last e-mailed at"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("registration")

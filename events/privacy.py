@@ -1,17 +1,21 @@
 """What the agenda keeps about people, and how long (AVG/GDPR).
 
-A person can download their registrations; deleting an account cancels their future
-registrations (so the waiting list moves up). Some time after an event, attendees'
-personal details are wiped: the registrations stay, so the counts stay.
+A person can download their registrations (also those made as a guest under the
+account's address); deleting an account cancels their future registrations (so the
+waiting list moves up) and wipes the details of all of them. Some time after an
+event, attendees' personal details are wiped: the registrations stay, so the counts
+stay.
 """
 
 import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
+
+from portal.personal_data import address_matches
 
 from . import registration as rules
 from .models import CANCELLABLE, Event, Registration
@@ -19,8 +23,13 @@ from .models import CANCELLABLE, Event, Registration
 ANONYMOUS_NAME = "—"
 
 
+def registrations_of(user):
+    """The account's registrations and guest registrations under its addresses."""
+    return Registration.objects.filter(Q(user=user) | address_matches(user, "email"))
+
+
 def export(user):
-    registrations = Registration.objects.filter(user=user).select_related("event")
+    registrations = registrations_of(user).select_related("event")
     return [
         {
             "event": item.event.title,
@@ -42,12 +51,12 @@ def export(user):
 def erase(user):
     """Cancel what lies ahead (freeing seats for the waiting list), then forget the
     person's details on every registration; the account link goes with the account."""
-    future = Registration.objects.filter(
-        user=user, status__in=CANCELLABLE, event__ends_at__gte=timezone.now()
+    future = registrations_of(user).filter(
+        status__in=CANCELLABLE, event__ends_at__gte=timezone.now()
     )
     for pk in future.values_list("pk", flat=True):
         rules.cancel(pk, notify=False)
-    _wipe(Registration.objects.filter(user=user))
+    _wipe(registrations_of(user))
 
 
 def _wipe(registrations):

@@ -9,13 +9,20 @@ e-mail address per event) and a check that only waiting registrations have a pos
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
+
+from portal import ratelimit
 
 from . import emails
 from .models import CANCELLABLE, LIVE, SEATED, Event, EventStatus, Registration, RegistrationStatus
+
+REGISTRATIONS_PER_CLIENT = 20  # per hour, per IP address (guests) or per account
+REGISTRATIONS_PER_ADDRESS = 3  # guest registrations per e-mail address per hour
+MAIL_AGAIN_AFTER = timedelta(minutes=10)  # "already registered" e-mails, per registration
 
 
 class RegistrationError(Exception):
@@ -144,6 +151,38 @@ class Applicant:
     answers: dict = field(default_factory=dict)
 
 
+def allow_attempt(client: str, guest_email: str | None = None) -> bool:
+    """Count one registration attempt; False once it is one too many. A brake on
+    robots (per client: an IP address, or an account) and on flooding someone's
+    mailbox with a guest registration in their name (per e-mail address, over all
+    events, so no pile of pending registrations grows in their name either)."""
+    if not ratelimit.allow("events:client", client, REGISTRATIONS_PER_CLIENT, 3600):
+        return False
+    return guest_email is None or ratelimit.allow(
+        "events:address", guest_email.strip().lower(), REGISTRATIONS_PER_ADDRESS, 3600
+    )
+
+
+def mail_again(existing: Registration) -> bool:
+    """Someone registered an address that already has a live registration for the
+    event: its owner gets the confirmation link (or the confirmation) again, but at
+    most once every MAIL_AGAIN_AFTER. One conditional UPDATE claims the e-mail;
+    a concurrent request waits for that row's lock, then finds it claimed."""
+    now = timezone.now()
+    claimed = (
+        Registration.objects.filter(pk=existing.pk)
+        .filter(Q(last_mailed_at__isnull=True) | Q(last_mailed_at__lte=now - MAIL_AGAIN_AFTER))
+        .update(last_mailed_at=now)
+    )
+    if not claimed:
+        return False
+    if existing.status == RegistrationStatus.PENDING:
+        emails.send_guest_confirmation(existing)
+    else:
+        emails.send_registered(existing)
+    return True
+
+
 def register(event_id, applicant: Applicant, *, needs_confirmation=False) -> Registration:
     """Register a person. Account holders get a seat or a waiting position at once;
     guests (`needs_confirmation`) are pending until they confirm their e-mail address.
@@ -171,6 +210,7 @@ def register(event_id, applicant: Applicant, *, needs_confirmation=False) -> Reg
             accessibility=applicant.accessibility.strip(),
             answers=applicant.answers,
             created_at=now,
+            last_mailed_at=now,
         )
         if needs_confirmation:
             registration.status = RegistrationStatus.PENDING

@@ -10,12 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import emails, ics, links, registration
+from portal import ratelimit
+
+from . import ics, links, registration
 from .filters import EventFilter
 from .forms import RegistrationForm
-from .models import LIVE, SEATED, Event, Registration, RegistrationStatus
+from .models import LIVE, SEATED, Event, Registration
 
 PAGE_SIZE = 12
+GUEST_JUST_REGISTERED = "events_guest_just_registered"  # session key: an event's pk
 FEED_SIZE = 500
 
 
@@ -80,12 +83,19 @@ def event_detail(request, slug):
         if own:
             messages.info(request, _("You are already registered for this event."))
             return redirect(event)
-        if form.is_valid():
+        if not form.is_valid():
+            status = 400
+        elif not registration.allow_attempt(*_client_and_guest_email(request, form)):
+            form.add_error(
+                None, _("You have signed up many times in a short time. Try again later.")
+            )
+            status = 429
+        else:
             try:
                 return _register(request, event, form)
             except registration.RegistrationClosed:
                 form.add_error(None, _("Registration for this event is closed."))
-        status = 400
+                status = 400
     return render(
         request,
         "events/event_detail.html",
@@ -95,9 +105,19 @@ def event_detail(request, slug):
             "own_registration": own,
             "form": form,
             "registration_open": event.registration_is_open(),
+            "guest_just_registered": request.method == "GET"
+            and request.session.pop(GUEST_JUST_REGISTERED, None) == event.pk,
         },
         status=status,
     )
+
+
+def _client_and_guest_email(request, form):
+    """Who is registering, for the limits: an account, or a guest's IP address and
+    the address they typed."""
+    if form.user is not None:
+        return f"account:{form.user.pk}", None
+    return ratelimit.client_ip(request), form.cleaned_data["email"]
 
 
 def _register(request, event, form):
@@ -111,17 +131,15 @@ def _register(request, event, form):
             return redirect(event)
         # Tell the address's owner, not the person at the keyboard: the page says the
         # same whether or not the address was registered already.
-        existing = error.registration
-        if existing.status == RegistrationStatus.PENDING:
-            emails.send_guest_confirmation(existing)
-        else:
-            emails.send_registered(existing)
+        registration.mail_again(error.registration)
         made = None
     if guest:
         messages.success(
             request,
             _("Almost done: we sent you an e-mail. Confirm your registration with the link in it."),
         )
+        # The page we return to shows that, not the empty form (see event_detail).
+        request.session[GUEST_JUST_REGISTERED] = event.pk
     elif made.has_seat:
         messages.success(request, _("You are registered. We sent you a confirmation by e-mail."))
     else:

@@ -9,12 +9,20 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from portal import personal_data, search
+        from portal import personal_data, search, sitemaps
 
         from .privacy import erase_submitter, export_submissions
         from .search import search_initiatives, search_more_url
+        from .sitemaps import InitiativeSitemap
 
-        personal_data.register("initiatives", export=export_submissions, erase=erase_submitter)
+        sitemaps.register("initiatives", InitiativeSitemap)
+
+        personal_data.register(
+            "initiatives",
+            export=export_submissions,
+            erase=erase_submitter,
+            models=["initiatives.Initiative"],
+        )
         search.register(
             search.SearchSource(
                 key="initiatives",

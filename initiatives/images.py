@@ -41,13 +41,19 @@ class CleanImage:
 
 
 def clean_copy(upload):
-    """The picture re-encoded in its own format, upright, without EXIF, XMP or text."""
+    """The picture re-encoded in its own format, upright, without EXIF, XMP or text.
+
+    Pillow writes some of what it read back out by default (a JPEG's comment, for
+    one), so only the colour profile is carried over and everything else it read
+    about the file is dropped before saving.
+    """
     upload.seek(0)
     with PillowImage.open(upload) as original:
         image_format = original.format
         icc_profile = original.info.get("icc_profile")
         picture = ImageOps.exif_transpose(original)
         picture.load()
+    picture.info = {}
     extension, options = FORMATS[image_format]
     if icc_profile:
         options = {**options, "icc_profile": icc_profile}

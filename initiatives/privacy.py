@@ -1,10 +1,24 @@
-"""What the map holds about a person with an account: the initiatives they submitted.
+"""What the map holds about a person with an account: the initiatives they submitted
+(logged in, or as a guest under the account's address) and those that give the
+account's address as their contact.
 
 On deleting the account the initiatives stay (they are public content, published by
-the editors), but the submitter's name and e-mail address are removed from them.
+the editors), but the person's name and e-mail address are removed from them.
 """
 
+from django.db.models import Q
+
+from portal.personal_data import address_matches
+
 from .models import Initiative
+
+
+def _submitted_by(user):
+    return Q(submitted_by=user) | address_matches(user, "submitter_email")
+
+
+def _mentioning(user):
+    return _submitted_by(user) | address_matches(user, "contact_email")
 
 
 def export_submissions(user):
@@ -18,11 +32,12 @@ def export_submissions(user):
             "contact_email": initiative.contact_email,
             "created_at": initiative.created_at.isoformat(),
         }
-        for initiative in Initiative.objects.filter(submitted_by=user).order_by("pk")
+        for initiative in Initiative.objects.filter(_mentioning(user)).order_by("pk")
     ]
 
 
 def erase_submitter(user):
-    Initiative.objects.filter(submitted_by=user).update(
+    Initiative.objects.filter(_submitted_by(user)).update(
         submitter_name="", submitter_email="", submitted_by=None
     )
+    Initiative.objects.filter(address_matches(user, "contact_email")).update(contact_email="")

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_GET
 
+from portal import ratelimit
+
 from . import geo, mapdata, moderation
 from .filters import filtered_initiatives
 from .forms import SubmissionForm
@@ -111,10 +113,6 @@ def initiative_detail(request, slug):
     )
 
 
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def submit(request):
     """The public form; with an account the person's details are filled in."""
     posted = request.method == "POST"
@@ -125,7 +123,7 @@ def submit(request):
     if posted:
         if form.is_spam:
             return redirect("initiatives:submitted")
-        if not moderation.allow_submission(client_ip(request)):
+        if not moderation.allow_submission(ratelimit.client_ip(request)):
             form.add_error(
                 None, _("You have sent many initiatives in a short time. Try again later.")
             )

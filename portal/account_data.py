@@ -1,6 +1,9 @@
-"""What the portal app itself holds about a person, for their data download."""
+"""What the portal app itself holds about a person, for their data download, and
+what goes with the account besides the rows that cascade."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import ModelLogEntry
 
 
 def export_account(user) -> dict:
@@ -17,3 +20,10 @@ def export_account(user) -> dict:
             for address in EmailAddress.objects.filter(user=user).order_by("email")
         ],
     }
+
+
+def erase_account(user) -> None:
+    """The admin's history of the account itself (created, edited) names the person."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
+    ).delete()

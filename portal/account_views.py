@@ -4,18 +4,31 @@ Log-in, sign-up, password and e-mail management are django-allauth's views.
 """
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import personal_data
 from .forms import DeleteAccountForm, ProfileForm
+
+
+def admin_login(request):
+    """Wagtail's log-in address (where the admin sends visitors) leads to the account
+    log-in and from there back into the admin (or to `?next=`). A member without admin
+    access who is already logged in goes to their account, where Wagtail's "no access"
+    message shows."""
+    if request.user.is_authenticated:
+        return redirect("account_profile")
+    next_url = request.GET.get("next") or reverse("wagtailadmin_home")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url}, safe='/')}")
 
 
 @login_required

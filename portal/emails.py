@@ -1,16 +1,31 @@
 """Sending e-mail through the background worker.
 
 A web request never waits for an SMTP server: messages are turned into plain data
-and handed to the `deliver_email` task once the surrounding transaction has been
-committed (so a rolled-back action sends nothing). Every app sends through here.
+and written to the outbox (`OutgoingEmail`); once the surrounding transaction has been
+committed (so a rolled-back action sends nothing), the `deliver_email` task is queued
+with the outbox row's id. The task table thus never holds a message: password-reset,
+confirmation and unsubscribe links live only in the outbox, and only until the mail
+server has taken the message. Every app sends through here.
+
+A message the mail server refused is tried again a few minutes later (RETRY_MINUTES,
+when the task backend can run tasks later) and removed by the daily clean-up
+(`clear_outbox`) a day after it was written, sent or not.
 """
 
 import base64
+import datetime
+import smtplib
 from email.mime.base import MIMEBase
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.template.loader import render_to_string
+from django.utils import timezone
+
+RETRY_MINUTES = [1, 5, 30]
+KEEP_UNSENT = datetime.timedelta(days=1)
 
 
 def message_to_data(message: EmailMessage) -> dict:
@@ -58,11 +73,65 @@ def message_from_data(data: dict) -> EmailMultiAlternatives:
 
 
 def send_later(message: EmailMessage) -> None:
-    """Queue a message for the worker, after the current transaction commits."""
+    """Put a message in the outbox and queue it for the worker, after the current
+    transaction commits."""
+    from .models import OutgoingEmail
     from .tasks import deliver_email
 
-    data = message_to_data(message)
-    transaction.on_commit(lambda: deliver_email.enqueue(data))
+    outgoing = OutgoingEmail.objects.create(message=message_to_data(message))
+    transaction.on_commit(lambda: deliver_email.enqueue(outgoing.pk))
+
+
+def deliver(outgoing_id: int) -> None:
+    """Send one message from the outbox and delete it (the `deliver_email` task).
+
+    A refused message stays with its error, and is tried again later; the error is
+    kept on the row rather than raised, so no recipient's address ends up in the
+    task table's tracebacks."""
+    from .models import OutgoingEmail
+    from .tasks import deliver_email
+
+    with transaction.atomic():
+        outgoing = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True).filter(pk=outgoing_id).first()
+        )
+        if outgoing is None:
+            return  # sent already, cleared, or being sent by another worker
+        try:
+            message_from_data(outgoing.message).send()
+        except (smtplib.SMTPException, OSError) as error:
+            outgoing.attempts += 1
+            outgoing.error = str(error)[:1000] or repr(error)
+            outgoing.save(update_fields=["attempts", "error"])
+        else:
+            outgoing.delete()
+            return
+    backend = deliver_email.get_backend()
+    if backend.supports_defer and outgoing.attempts <= len(RETRY_MINUTES):
+        delay = datetime.timedelta(minutes=RETRY_MINUTES[outgoing.attempts - 1])
+        deliver_email.using(run_after=timezone.now() + delay).enqueue(outgoing.pk)
+
+
+def forget_messages_to(addresses: list[str]) -> int:
+    """Remove unsent messages to any of these addresses (on deleting an account)."""
+    from .models import OutgoingEmail
+
+    outbox = OutgoingEmail.objects.annotate(text=Cast("message", TextField()))
+    to_any = Q(pk__in=[])
+    for address in addresses:
+        to_any |= Q(text__icontains=address)
+    deleted, _ = outbox.filter(to_any).delete()
+    return deleted
+
+
+def clear_outbox(now=None) -> str:
+    """The daily clean-up: forget messages written more than a day ago (only those
+    that could not be sent are still there)."""
+    from .models import OutgoingEmail
+
+    cutoff = (now or timezone.now()) - KEEP_UNSENT
+    deleted, _ = OutgoingEmail.objects.filter(created_at__lt=cutoff).delete()
+    return f"{deleted} unsent e-mail(s) removed."
 
 
 def send_templated_email(template_prefix: str, context: dict, to: list[str], **kwargs) -> None:

@@ -34,9 +34,15 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
     def create_superuser(self, email, password=None, **extra_fields):
+        """`manage.py createsuperuser`. The one log-in (allauth's, for the admin too)
+        wants a verified address; the one the operator typed counts as verified."""
+        from allauth.account.models import EmailAddress
+
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
-        return self._create_user(email, password, **extra_fields)
+        user = self._create_user(email, password, **extra_fields)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
 
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
@@ -223,3 +229,78 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class RateLimitCounter(models.Model):
+    """How often one visitor (a hash of an IP or e-mail address) did one thing within
+    one fixed time window. Kept in PostgreSQL so that every worker and every app server
+    counts in the same place and a burst is counted exactly (see `portal.ratelimit`)."""
+
+    scope = models.CharField(max_length=64)
+    key_hash = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "key_hash", "window_start"], name="one_counter_per_window"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class OutgoingEmail(models.Model):
+    """A message waiting for the worker: the outbox.
+
+    The task queue holds only this row's id, never the message itself, so a rendered
+    message (with its password-reset, confirmation or unsubscribe links) exists only
+    until it has been sent: the task deletes the row when the mail server took it.
+    A message that could not be sent keeps its error here until the daily clean-up
+    (see `portal.outbox`)."""
+
+    message = models.JSONField(_("message"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self):
+        return str(self.message.get("subject", ""))
+
+
+class ScheduledRun(models.Model):
+    """One run of one daily job (see `portal.scheduling`). The unique (job, day) pair
+    is the claim: however many workers look, only the one whose insert succeeds runs
+    the job that day."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    job = models.CharField(_("job"), max_length=100)
+    day = models.DateField(_("day"))
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=Outcome.choices, default=Outcome.RUNNING
+    )
+    result = models.TextField(_("result"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        ordering = ["-day", "job"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "day"], name="one_run_per_job_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.job} {self.day}"

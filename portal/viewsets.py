@@ -1,12 +1,15 @@
-"""Wagtail admin viewsets of the portal app: users (with our profile fields) and themes."""
+"""Wagtail admin viewsets of the portal app: users (with our profile fields), themes
+and the daily jobs' runs."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .models import Theme, User
+from .models import ScheduledRun, Theme, User
 
 PROFILE_FIELDS = [
     "email",
@@ -56,3 +59,36 @@ class ThemeViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "is_starting_point", "sort_order"]
     search_fields = ["name"]
+
+
+class SuperuserViewOnlyPolicy(BasePermissionPolicy):
+    """Superusers may look; nobody may add, change or delete."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.is_superuser
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return User.objects.none()
+        return User.objects.filter(is_active=True, is_superuser=True)
+
+
+class ScheduledRunViewSet(ModelViewSet):
+    """The daily jobs' runs (see portal/scheduling.py), newest first: whether
+    reminders, anonymising and clean-ups happened, and what went wrong if not."""
+
+    model = ScheduledRun
+    name = "scheduled_runs"
+    url_prefix = "geplande-taken"
+    icon = "time"
+    menu_label = _("Scheduled jobs")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = []  # nobody adds or edits a run (see SuperuserViewOnlyPolicy)
+    list_display = ["job", "day", "started_at", "finished_at", "outcome", "result"]
+    list_filter = ["job", "outcome"]
+    ordering = ["-started_at"]

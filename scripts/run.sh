@@ -31,7 +31,7 @@ export DATABASE_URL
 $PY manage.py migrate --no-input -v 0
 $PY manage.py load_demo
 
-$PY manage.py db_worker --queue-name default --interval 1 &
+$PY manage.py run_worker --queue-name default --interval 1 &
 echo $! > "$PIDS/worker.pid"
 trap 'stop_processes; exit 0' INT TERM EXIT
 

@@ -136,3 +136,52 @@ def smtp_server(settings):
     """A real SMTP server on localhost; Django's SMTP backend delivers to it."""
     with serving_smtp(Mailbox(), settings) as mailbox:
         yield mailbox
+
+
+@pytest.fixture
+def tables_containing(db):
+    """Which database tables hold `text` anywhere in a row (every column, as text).
+
+    Walks every table PostgreSQL has, not a list of models, so a table that a future
+    model adds is searched too."""
+    from django.db import connection
+
+    def search(text):
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        found = []
+        with connection.cursor() as cursor:
+            for table in connection.introspection.table_names(cursor):
+                quoted = connection.ops.quote_name(table)
+                cursor.execute(
+                    # The table names come from PostgreSQL itself, quoted.
+                    f"SELECT count(*) FROM {quoted} AS r WHERE r::text ILIKE %s",  # noqa: S608
+                    [pattern],
+                )
+                if cursor.fetchone()[0]:
+                    found.append(table)
+        return found
+
+    return search
+
+
+@pytest.fixture
+def database_worker(settings):
+    """Queue tasks in the database, as production does; calling the fixture works off
+    the queue the way `manage.py run_worker` does, in this process."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    def work_off_queue():
+        Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+
+    return work_off_queue

@@ -6,10 +6,13 @@ the account's e-mail address (someone who signed up in the footer before or afte
 making an account).
 """
 
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
+
+from portal.personal_data import address_matches
 
 from . import consent
-from .models import Subscriber
+from .models import Delivery, Subscriber
 
 
 def _iso(moment):
@@ -17,7 +20,7 @@ def _iso(moment):
 
 
 def subscriptions_of(user):
-    return Subscriber.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+    return Subscriber.objects.filter(Q(user=user) | address_matches(user, "email"))
 
 
 def export(user) -> list:
@@ -33,7 +36,8 @@ def export(user) -> list:
                 "given_at": _iso(subscriber.consent_given_at),
                 "form": subscriber.consent_source,
                 "text_version": subscriber.consent_version,
-                "text": consent.CONSENT_TEXTS.get(subscriber.consent_version, ""),
+                "text": consent.text_of(subscriber.consent_version),
+                "text_language": consent.language_of(subscriber.consent_version),
                 "confirmed_at": _iso(subscriber.confirmed_at),
                 "unsubscribed_at": _iso(subscriber.unsubscribed_at),
             },
@@ -43,4 +47,9 @@ def export(user) -> list:
 
 
 def erase(user) -> None:
+    """Delete the subscriptions; the mailings' delivery records keep their counts
+    but not the address."""
+    Delivery.objects.filter(
+        Q(subscriber__in=subscriptions_of(user)) | address_matches(user, "email")
+    ).update(email=Concat(Value("anoniem-"), Cast("id", CharField()), Value("@invalid")))
     subscriptions_of(user).delete()

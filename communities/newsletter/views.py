@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal import ratelimit
+
 from . import links, subscriptions
 from .forms import (
     PUBLIC_SOURCES,
@@ -29,10 +31,6 @@ from .models import CONFIRM_DAYS, SubscriberStatus, SubscriptionSource
 # The subscribe page's form has the same field ids whichever form (footer, home page,
 # this page) was sent, so links to its error messages always work.
 OWN_PAGE_IDS = "newsletter-%s"
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _posted_source(request):
@@ -56,7 +54,7 @@ def subscribe(request):
     form = SubscribeForm(request.POST, source=_posted_source(request), auto_id=OWN_PAGE_IDS)
     if form.is_spam:
         return redirect("newsletter:subscribed")
-    if not subscriptions.allow_signup(client_ip(request)):
+    if not subscriptions.allow_signup(ratelimit.client_ip(request)):
         form.add_error(None, _("You have signed up many times in a short time. Try again later."))
         status = 429
     elif form.is_valid():
@@ -180,7 +178,7 @@ def request_link(request):
     if request.method == "POST":
         if form.is_spam:
             return redirect("newsletter:link_sent")
-        if not subscriptions.allow_link_request(client_ip(request)):
+        if not subscriptions.allow_link_request(ratelimit.client_ip(request)):
             form.add_error(
                 None, _("You have asked for many links in a short time. Try again later.")
             )

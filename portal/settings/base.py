@@ -6,8 +6,10 @@ must differ between those three.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,14 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The site's address as visitors reach it, for every absolute link: e-mails, feeds,
+# the sitemap, canonical URLs (Wagtail's Site record follows it, see portal/sites.py).
+# WAGTAILADMIN_BASE_URL, its older name, still works.
+SITE_URL = env_str("SITE_URL", env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip(
+    "/"
+)
+if urlsplit(SITE_URL).scheme not in ("http", "https") or not urlsplit(SITE_URL).hostname:
+    raise ImproperlyConfigured(f"SITE_URL must look like https://www.example.nl, not {SITE_URL!r}.")
 
 INSTALLED_APPS = [
     "portal",
@@ -48,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver leaves static files to WhiteNoise, as production does.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
@@ -58,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
@@ -158,7 +170,11 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Open Overheid] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", urlsplit(SITE_URL).scheme)
+# How many reverse proxies of our own stand before the app servers; each appends the
+# address it got the request from to X-Forwarded-For. Every rate limit, allauth's
+# included, finds the client's address from it (portal.ratelimit.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth's own rate limits stay on (its defaults); listed here so they are visible.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -217,7 +233,7 @@ SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
 
 WAGTAIL_SITE_NAME = "Open Overheid"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -229,17 +245,21 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin uses the account log-in and password reset (see portal/urls.py).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Security headers, strict in every environment; production adds HTTPS-only parts.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail allows same-origin framing on its preview views itself.
+# No site may frame a public page, ours included: X-Frame-Options (for old browsers)
+# says what the CSP's frame-ancestors says. The admin frames its own previews, so it
+# allows its own origin in both (AdminContentSecurityPolicyMiddleware).
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
+    "microphone=(), payment=(), usb=()"
 )
 # Everything is served from our own origin. Map tiles (a later setting) and
 # images are the only outside sources a page may name.
@@ -264,7 +284,7 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     # Video players load only after the reader presses play (blog's click-to-play).
     "frame-src": [CSP.SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-    "frame-ancestors": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -275,7 +295,10 @@ ADMIN_CSP = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "frame-ancestors": [CSP.SELF],
 }
+# A page previewed in the admin: the public policy, in the admin's own frame.
+PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 # Avatars come from our own origin only: no requests to gravatar.com.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 SESSION_COOKIE_HTTPONLY = True

@@ -8,6 +8,8 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-secret-key-not-for-production")
 # Without an SMTP server, the worker prints each e-mail in the terminal of `make run`.
 if not env_str("EMAIL_HOST"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# WhiteNoise serves static files straight from static/ (and the apps), as they change.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 # Uploaded images are served by runserver itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

@@ -7,7 +7,7 @@ reports no warnings with these settings.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import REDIS_URL, SECRET_KEY
 from .environment import env_bool, env_int
 
 DEBUG = False
@@ -41,3 +41,15 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# allauth's rate limits and lock-out, and the site frame's version, live in the default
+# cache; every gunicorn worker and app server must see the same one. Without Redis that
+# is the database (the table comes from migration portal.0008_cache_table).
+if not REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }

@@ -10,4 +10,6 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 ACCOUNT_RATE_LIMITS = False
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files come through WhiteNoise, as in development and production.
+WHITENOISE_USE_FINDERS = True
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -94,7 +94,22 @@ def test_guest_registering_twice_gets_the_same_answer_and_one_registration(
         second = client.post(event.get_absolute_url(), data, follow=True)
     assert "Bijna klaar" in second.content.decode()
     assert Registration.objects.count() == 1
-    assert len(mailoutbox) == 2  # the confirmation link, sent again
+    assert len(mailoutbox) == 1  # not sent again so soon (test_registration_limits.py)
+
+
+def test_after_a_guest_registers_the_page_shows_what_next_and_no_empty_form(
+    client, make_event, sending
+):
+    event = make_event()
+    data = {"name": "Gast", "email": "gast@example.org", "organisation": "Gemeente Ede"}
+    with sending():
+        response = client.post(event.get_absolute_url(), data, follow=True)
+    html = response.content.decode()
+    assert "Bijna klaar" in html
+    assert 'class="registration-form"' not in html
+    assert "Iemand anders aanmelden" in html
+    # Coming back later, the form is there again (for someone else).
+    assert 'class="registration-form"' in client.get(event.get_absolute_url()).content.decode()
 
 
 def test_tampered_and_expired_links_get_a_clear_message(client, make_event, monkeypatch):

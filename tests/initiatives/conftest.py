@@ -1,20 +1,11 @@
-"""Fixtures of the map: themes, a factory for initiatives, a clean rate-limit cache."""
+"""Fixtures of the map: themes and a factory for initiatives."""
 
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from initiatives.models import Initiative, Municipality
 from portal import demo
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    """The submission rate limit lives in the (process-wide) cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

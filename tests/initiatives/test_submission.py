@@ -6,9 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PillowImage
+from PIL.PngImagePlugin import PngInfo
 from wagtail.images import get_image_model
 
 from initiatives import images, moderation
+from initiatives.images import clean_copy
 from initiatives.models import Initiative
 
 from .conftest import point
@@ -399,3 +401,32 @@ def test_editor_sees_the_image_when_moderating(client, form_data, media, editor)
     rendition = initiative.image.renditions.get()
     assert f'src="{rendition.url}"' in page
     assert ALT in page
+
+
+SECRET_NOTE = b"Thuisadres Dorpsstraat 1, Ede"
+
+
+def picture_with_hidden_text(image_format):
+    """An image whose metadata (a JPEG comment, PNG text, WebP XMP) carries a secret."""
+    buffer = io.BytesIO()
+    image = PillowImage.new("RGB", (64, 48), 120)
+    if image_format == "JPEG":
+        image.save(buffer, "JPEG", comment=SECRET_NOTE)
+    elif image_format == "PNG":
+        text = PngInfo()
+        text.add_text("Comment", SECRET_NOTE.decode())
+        image.save(buffer, "PNG", pnginfo=text)
+    else:
+        image.save(buffer, "WEBP", xmp=b"<x:xmpmeta>" + SECRET_NOTE + b"</x:xmpmeta>")
+    assert SECRET_NOTE in buffer.getvalue()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+def test_stored_image_keeps_no_comment_text_or_xmp_of_the_upload(image_format):
+    content = picture_with_hidden_text(image_format)
+    clean = clean_copy(SimpleUploadedFile("foto", content))
+    assert SECRET_NOTE not in clean.content
+    with PillowImage.open(io.BytesIO(clean.content)) as stored:
+        assert stored.format == image_format
+        assert stored.size == (64, 48)

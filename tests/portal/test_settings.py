@@ -118,3 +118,28 @@ def test_environment_values_that_make_no_sense_stop_the_start(monkeypatch):
     monkeypatch.setenv("EMAIL_PORT", "vijfentwintig")
     with pytest.raises(ImproperlyConfigured, match="EMAIL_PORT must be a whole number"):
         env_int("EMAIL_PORT", 25)
+
+
+def test_site_url_sets_every_address_and_the_old_name_still_works(monkeypatch):
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
+    monkeypatch.delenv("ACCOUNT_DEFAULT_HTTP_PROTOCOL", raising=False)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    values = production_settings(monkeypatch)
+    assert values["SITE_URL"] == values["WAGTAILADMIN_BASE_URL"] == "http://127.0.0.1:8000"
+    assert values["ACCOUNT_DEFAULT_HTTP_PROTOCOL"] == "http"
+
+    monkeypatch.setenv("SITE_URL", "https://www.example.nl/")
+    values = production_settings(monkeypatch)
+    assert values["SITE_URL"] == values["WAGTAILADMIN_BASE_URL"] == "https://www.example.nl"
+    assert values["ACCOUNT_DEFAULT_HTTP_PROTOCOL"] == "https"
+
+    monkeypatch.delenv("SITE_URL")
+    monkeypatch.setenv("WAGTAILADMIN_BASE_URL", "https://portal.example.org")
+    assert production_settings(monkeypatch)["SITE_URL"] == "https://portal.example.org"
+
+    monkeypatch.setenv("SITE_URL", "www.example.nl")
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL must look like"):
+        production_settings(monkeypatch)
+    monkeypatch.delenv("SITE_URL")
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL")
+    production_settings(monkeypatch)  # leave the modules as they were
