@@ -2,10 +2,10 @@
 shared and works without JavaScript."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Theme
+from portal.search import matching
 from portal.taxonomy import Sector
 
 from .models import Leerkring, SignupMode
@@ -38,7 +38,7 @@ class LeerkringFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(short_description__icontains=value))
+        return matching(queryset, value)
 
     def filter_sector(self, queryset, name, value):
         return queryset.filter(audience__contains=[value])

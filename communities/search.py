@@ -4,15 +4,13 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from portal import search as site_search
+
 from .models import Leerkring
 
 
 def search(query):
-    leerkringen = Leerkring.objects.public()
-    results = leerkringen.search(query, operator="and")
-    if not results:
-        results = leerkringen.autocomplete(query, operator="and")
-    return results
+    return site_search.search(Leerkring.objects.public(), query)
 
 
 def more_url(query):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import Leerkring
 from portal.models import Theme
+from portal.search import matching
 
 from .models import Event, EventType
 
@@ -51,6 +52,7 @@ def place_choices():
 
 
 class EventFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label=_("Search"), max_length=200)
     wanneer = django_filters.ChoiceFilter(
         label=_("When"),
         choices=[("komend", _("Upcoming")), ("voorbij", _("Past"))],
@@ -80,7 +82,7 @@ class EventFilter(django_filters.FilterSet):
 
     class Meta:
         model = Event
-        fields = ["wanneer", "soort", "thema", "leerkring", "plaats", "maand"]
+        fields = ["q", "wanneer", "soort", "thema", "leerkring", "plaats", "maand"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and not data.get("wanneer"):
@@ -104,6 +106,9 @@ class EventFilter(django_filters.FilterSet):
         if value == "voorbij":
             return queryset.past().order_by("-starts_at")
         return queryset.upcoming().order_by("starts_at")
+
+    def filter_text(self, queryset, name, value):
+        return matching(queryset, value)
 
     def filter_place(self, queryset, name, value):
         if value == ONLINE:

@@ -4,10 +4,10 @@ Dutch parameter names) can be shared."""
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Theme
+from portal.search import matching
 from portal.taxonomy import Province, Sector
 
 from .models import Initiative
@@ -46,15 +46,9 @@ class InitiativeFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        """Every word must appear in the title, summary, organisation or place."""
-        for word in value[:MAX_QUERY_LENGTH].split():
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(organisation_name__icontains=word)
-                | Q(municipality__name__icontains=word)
-            )
-        return queryset
+        """Every word must appear (in any Dutch form) in the title, summary,
+        description, organisation or place."""
+        return matching(queryset, value[:MAX_QUERY_LENGTH])
 
 
 def filtered_initiatives(params, queryset=None):

@@ -181,6 +181,7 @@ class Initiative(index.Indexed, models.Model):
         index.SearchField("summary", boost=2),
         index.SearchField("description"),
         index.SearchField("organisation_name"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
         index.AutocompleteField("title"),
         index.FilterField("status"),
     ]

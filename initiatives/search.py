@@ -4,13 +4,13 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from portal.search import search
+
 from .models import Initiative
 
 
 def search_initiatives(query):
-    return (
-        Initiative.objects.published().select_related("municipality").search(query, operator="and")
-    )
+    return search(Initiative.objects.published().select_related("municipality"), query)
 
 
 def search_more_url(query):

@@ -20,7 +20,7 @@ class BadLink(Exception):
 
 def site_url() -> str:
     """The site's address without a trailing slash, for absolute links in e-mails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return settings.SITE_URL
 
 
 def sign(value, purpose: str) -> str:

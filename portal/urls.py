@@ -1,13 +1,11 @@
 from django.conf import settings
-from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import account_views, views
+from . import account_views, sitemaps, views
 
 account_patterns = [
     path("", account_views.profile, name="account_profile"),
@@ -18,19 +16,25 @@ account_patterns = [
 ]
 
 urlpatterns = [
+    # One log-in and one password reset, with their limits and lock-out, for the
+    # admin too: Wagtail's own forms are never reached.
+    path("admin/login/", account_views.admin_login, name="admin_login"),
+    re_path(
+        r"^admin/password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password", query_string=False),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include(account_patterns)),
     path("taal/", include("django.conf.urls.i18n")),
     path("zoeken/", views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("security.txt", RedirectView.as_view(url="/.well-known/security.txt", permanent=True)),
 ]
 
-if settings.SERVE_MEDIA:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")]
 
 urlpatterns += [path("", include("events.urls"))]
 urlpatterns += [path("", include("initiatives.urls"))]

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
+from django.views.static import serve
 from wagtail.models import Page
 
 from .search import search_pages, search_sections
@@ -22,11 +23,14 @@ def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     results = search_pages(query) if query else Page.objects.none()
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
-    sections = search_sections(query) if query and page.number == 1 else []
+    sections = search_sections(query) if query else []
+    # The heading counts everything found, on every page: the pages and each
+    # section's matches (the sections show under the first page only).
+    total = page.paginator.count + sum(section["count"] for section in sections)
     return render(
         request,
         "portal/search.html",
-        {"query": query, "results": page, "sections": sections},
+        {"query": query, "results": page, "sections": sections, "total": total},
     )
 
 
@@ -53,3 +57,17 @@ def security_txt(request):
         f"Canonical: {request.build_absolute_uri(request.path)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def media(request, path):
+    """Uploads, on a site where no web server serves them for us (SERVE_MEDIA).
+
+    A name the file system refuses (longer than it allows, say) is a file that is
+    not there: 404, not a server error.
+    """
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        raise Http404 from error

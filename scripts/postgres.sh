@@ -8,6 +8,10 @@
 #
 #   scripts/postgres.sh start   start (creating if needed) and print DATABASE_URL
 #   scripts/postgres.sh stop    stop the private cluster, if it runs
+#   scripts/postgres.sh status  exit 0 when the private cluster runs
+#
+# Each checkout has its own cluster; two checkouts at once need two ports
+# (PORTAL_PG_PORT=54330 make run in the second).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -39,12 +43,26 @@ as_owner() {
     fi
 }
 
+# True when something (another checkout's cluster, say) already listens on the port.
+port_taken() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null
+}
+
+running() {
+    [[ -f "$PGDATA/PG_VERSION" ]] && as_owner "$(pg_bindir)/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1
+}
+
 start() {
     if [[ -n "${DATABASE_URL:-}" ]]; then
         echo "$DATABASE_URL"
         return
     fi
     BIN="$(pg_bindir)"
+    if ! running && port_taken; then
+        echo "Port $PORT on 127.0.0.1 is already in use (by another checkout's database?)." >&2
+        echo "Choose another port for this checkout's database, e.g.: PORTAL_PG_PORT=$((PORT + 1)) make run" >&2
+        exit 1
+    fi
     if [[ ! -f "$PGDATA/PG_VERSION" ]]; then
         mkdir -p "$PGHOME"
         if [[ "$(id -u)" == 0 ]]; then
@@ -54,7 +72,7 @@ start() {
             --encoding=UTF8 --locale=C.UTF-8 >"$PGHOME/initdb.log" 2>&1 \
             || { cat "$PGHOME/initdb.log" >&2; exit 1; }
     fi
-    if ! as_owner "$BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+    if ! running; then
         as_owner "$BIN/pg_ctl" -D "$PGDATA" -l "$PGHOME/server.log" -w -t 60 \
             -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGHOME -c fsync=off" \
             start >/dev/null \
@@ -85,5 +103,6 @@ fi
 case "${1:-start}" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    status) running ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

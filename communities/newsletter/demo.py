@@ -106,7 +106,7 @@ def _subscribers():
             status=status,
             consent_given_at=given,
             consent_source=sources[number % len(sources)],
-            consent_version=consent.CURRENT_VERSION,
+            consent_version=consent.current_version(),
             confirmed_at=None if status == SubscriberStatus.PENDING else given + timedelta(hours=2),
             unsubscribed_at=(
                 given + timedelta(days=chance.randint(1, max(1, days - 1)))

@@ -14,12 +14,13 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import NewsletterBlocks
+from .panels import SendingPanel
 
 # Unconfirmed sign-ups are deleted after this many days; the confirmation link
 # expires at the same moment.
@@ -173,7 +174,9 @@ class NewsletterIssuePage(Page):
     )
 
     content_panels = [
-        FieldPanel("title", heading=_("Subject")),
+        SendingPanel(),
+        # TitleFieldPanel fills the slug (on the Promote tab) as the editor types.
+        TitleFieldPanel("title", heading=_("Subject")),
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(

@@ -8,7 +8,6 @@ to their preferences instead, so a stranger cannot change them.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
@@ -45,7 +44,7 @@ def _locked_subscriber(email):
 def _give_consent(subscriber, source):
     subscriber.consent_given_at = timezone.now()
     subscriber.consent_source = source
-    subscriber.consent_version = consent.CURRENT_VERSION
+    subscriber.consent_version = consent.current_version()
     subscriber.unsubscribed_at = None
 
 
@@ -74,10 +73,11 @@ def subscribe(email, *, name="", themes=(), leerkringen=(), source=SubscriptionS
 
 def _mail(subscriber, kind, link):
     """Send one of the subscription e-mails, at most a few an hour per address so
-    the form cannot be used to flood someone's mailbox."""
+    the form cannot be used to flood someone's mailbox. They are written in the
+    language of the consent text the subscriber agreed to."""
     if not ratelimit.allow("newsletter:address", subscriber.email, SIGNUPS_PER_ADDRESS, 3600):
         return
-    with override(settings.LANGUAGE_CODE):
+    with override(consent.language_of(subscriber.consent_version)):
         send_templated_email(
             f"communities/newsletter/emails/{kind}",
             {"subscriber": subscriber, "link": link, "days": CONFIRM_DAYS},

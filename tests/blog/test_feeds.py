@@ -4,6 +4,7 @@ from datetime import date
 
 import feedparser
 import pytest
+from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_feed_lists_every_article_with_title_link_date_and_authors(
     entries = {entry.title: entry for entry in feed.entries}
     assert set(entries) == {"Gastblog over data", "Nieuws van de week"}
     guest = entries["Gastblog over data"]
-    assert guest.link == "http://localhost/actueel/gastblog-over-data/"
+    assert guest.link == "http://testserver/actueel/gastblog-over-data/"
     assert guest.summary == "Data van iedereen."
     assert guest.published_parsed[:3] == (2026, 3, 2)
     assert "Joost Gast" in guest.author and "Noor Bakker" in guest.author
@@ -65,3 +66,24 @@ def test_pages_announce_their_feeds(client, blog_index, articles):
     atom = 'type="application/atom+xml" title="Actueel: Gastblog (Atom)"'
     assert f'<link rel="alternate" {rss}>' in html
     assert f'{atom} href="/actueel/feed/gastblog/atom/"' in html
+
+
+def test_feed_and_canonical_links_point_at_site_url_after_migrate(
+    client, settings, blog_index, articles
+):
+    """A fresh `make run` database: migrate gives Wagtail's Site the SITE_URL's address."""
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    call_command("migrate", verbosity=0)
+    feed = feedparser.parse(client.get(blog_index.url + "feed/").content)
+    links = {entry.link for entry in feed.entries}
+    assert "http://127.0.0.1:8000/actueel/gastblog-over-data/" in links
+    assert feed.feed.link == "http://127.0.0.1:8000/actueel/"
+    article = client.get("/actueel/gastblog-over-data/").text
+    canonical = '<link rel="canonical" href="http://127.0.0.1:8000/actueel/gastblog-over-data/">'
+    assert canonical in article
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/actueel/' in article
+
+    settings.SITE_URL = "https://www.example.nl"
+    call_command("migrate", verbosity=0)
+    feed = feedparser.parse(client.get(blog_index.url + "feed/").content)
+    assert "https://www.example.nl/actueel/gastblog-over-data/" in {e.link for e in feed.entries}

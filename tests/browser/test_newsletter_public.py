@@ -41,7 +41,7 @@ def make_subscriber(email, status):
         email=email,
         status=status,
         consent_source=SubscriptionSource.PAGE,
-        consent_version=consent.CURRENT_VERSION,
+        consent_version=consent.current_version(),
     )
 
 

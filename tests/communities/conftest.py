@@ -78,7 +78,7 @@ def create_subscriber(
     now = timezone.now()
     fields.setdefault("consent_given_at", now)
     fields.setdefault("consent_source", SubscriptionSource.PAGE)
-    fields.setdefault("consent_version", consent.CURRENT_VERSION)
+    fields.setdefault("consent_version", consent.current_version())
     if status != SubscriberStatus.PENDING:
         fields.setdefault("confirmed_at", fields["consent_given_at"])
     if status == SubscriberStatus.UNSUBSCRIBED:

@@ -3,9 +3,11 @@ and send an issue (test first, then everyone, then follow the progress)."""
 
 import csv
 import io
+import re
 from datetime import datetime, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -438,6 +440,34 @@ def test_issue_editor_and_listing_link_to_sending(client, editor, issue, newslet
     assert sending_url("progress", issue) in edit
 
 
+def visible_links(client, issue):
+    """The links on the issue's edit page that are not inside a dropdown menu."""
+    html = BeautifulSoup(
+        client.get(reverse("wagtailadmin_pages:edit", args=[issue.pk])).content, "html.parser"
+    )
+    return {
+        link["href"]: link.get_text(" ", strip=True)
+        for link in html.find_all("a", href=True)
+        if not link.find_parent(attrs={"data-controller": re.compile(r"\bw-dropdown\b")})
+    }
+
+
+def test_send_newsletter_is_a_visible_button_on_an_unsent_issue(
+    client, editor, issue, publisherless_editor
+):
+    client.force_login(editor)
+    assert visible_links(client, issue).get(sending_url("send", issue)) == "Nieuwsbrief versturen"
+
+    make_mailing(issue, [DeliveryStatus.SENT])
+    links = visible_links(client, issue)
+    assert sending_url("send", issue) not in links
+    assert links.get(sending_url("progress", issue)) == "Voortgang van het versturen"
+
+    # Someone who may not send sees no such button.
+    client.force_login(publisherless_editor)
+    assert sending_url("progress", issue) not in visible_links(client, issue)
+
+
 # ---------------------------------------------------------------------------
 # Subscribers
 
@@ -523,20 +553,25 @@ def test_editor_exports_subscribers_as_csv(client, editor, audience, make_subscr
     assert anna[3] == "Open data"  # themes
     assert anna[5] and anna[8]  # consent given and confirmed, as local times
     assert anna[6] not in ("", "footer")  # where consent was given, in words
-    assert anna[7] == consent.CURRENT_VERSION  # the version of the consent text
+    assert anna[7] == consent.current_version()  # the version of the consent text
     assert by_email["formule@example.org"][header[1]].startswith("'=")
 
 
-def test_editor_exports_subscribers_as_xlsx(client, editor, audience):
+def test_editor_exports_subscribers_as_xlsx(client, editor, audience, make_subscriber):
+    make_subscriber("formule@example.org", name='=HYPERLINK("http://evil.example","klik")')
     client.force_login(editor)
     response = client.get(index_url(export="xlsx"))
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(workbook.active.iter_rows(values_only=True))
-    assert len(rows) == 6
+    assert len(rows) == 7
     emails = {row[0] for row in rows[1:]}
     assert "weg@example.org" in emails
     assert any(isinstance(value, datetime) for value in rows[1])
+    # The name shows as typed, in a text cell that never runs, without an apostrophe.
+    evil = next(row for row in workbook.active.iter_rows() if row[0].value == "formule@example.org")
+    assert evil[1].value == '=HYPERLINK("http://evil.example","klik")'
+    assert evil[1].data_type == "s"
 
 
 def test_export_takes_the_same_number_of_queries_for_more_subscribers(
@@ -579,7 +614,7 @@ def test_editor_unsubscribes_someone_who_asks(client, editor, audience, open_dat
     anna.refresh_from_db()
     assert anna.status == SubscriberStatus.UNSUBSCRIBED
     assert anna.unsubscribed_at is not None
-    assert anna.consent_version == consent.CURRENT_VERSION  # the consent record stays
+    assert anna.consent_version == consent.current_version()  # the consent record stays
 
 
 def test_editor_cannot_confirm_someone_else(client, editor, audience):

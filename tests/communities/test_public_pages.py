@@ -153,3 +153,15 @@ def test_search_finds_leerkringen_but_not_archived_ones(make_leerkring):
     [section] = [s for s in search_sections("dijken") if s["source"].key == "leerkringen"]
     assert [result.name for result in section["results"]] == ["Dijkbewaking samen"]
     assert section["more_url"] == "/leerkringen/?q=dijken"
+
+
+def test_list_search_finds_dutch_plurals_and_compounds(client, make_leerkring):
+    make_leerkring(name="Leren van elkaar", short_description="Voor elk waterschap.")
+    make_leerkring(name="Participatietrajecten", short_description="Inwoners aan tafel.")
+    make_leerkring(name="Archiefbeheer", short_description="Over de Archiefwet.")
+    waterschappen = client.get("/leerkringen/?q=waterschappen").content.decode()
+    assert "Leren van elkaar" in waterschappen
+    assert "Archiefbeheer" not in waterschappen
+    participatie = client.get("/leerkringen/?q=participatie").content.decode()
+    assert "Participatietrajecten" in participatie
+    assert "Leren van elkaar" not in participatie

@@ -126,6 +126,18 @@ def test_member_leaves_after_confirming(client, open_leerkring, professional):
     assert membership.status == MembershipStatus.LEFT
 
 
+def test_my_leerkringen_lists_a_leerkring_once_after_leaving_and_joining_again(
+    client, open_leerkring, professional
+):
+    add_member(open_leerkring, professional, status=MembershipStatus.LEFT)
+    add_member(open_leerkring, professional)
+    client.force_login(professional)
+    html = client.get(reverse("communities:mine")).content.decode()
+    assert html.count(f'href="{open_leerkring.get_absolute_url()}"') == 1
+    assert "status--active" in html
+    assert "status--left" not in html
+
+
 def test_account_page_offers_to_continue_an_interrupted_sign_up(
     client, open_leerkring, professional
 ):

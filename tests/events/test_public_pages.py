@@ -146,3 +146,22 @@ def test_site_search_finds_events(client, make_event):
     page = client.get("/zoeken/?q=algoritmeregister").content.decode()
     assert "Algoritmeregister uitgelegd" in page
     assert "Verborgen concept" not in client.get("/zoeken/?q=algoritme").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("waterschappen", "Dag van het waterschap"),
+        ("gemeente", "Gemeenten leren samen"),
+        ("participatie", "Ons participatietraject"),
+        ("q=%00'<script>", None),
+    ],
+)
+def test_agenda_search_finds_dutch_plurals_and_compounds(client, make_event, query, found):
+    for title in ["Dag van het waterschap", "Gemeenten leren samen", "Ons participatietraject"]:
+        make_event(title=title, summary="Een middag met collega's.")
+    response = client.get("/agenda/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    titles = ["Dag van het waterschap", "Gemeenten leren samen", "Ons participatietraject"]
+    assert [title for title in titles if title in html] == ([found] if found else [])

@@ -134,3 +134,17 @@ def test_pages_send_no_inline_scripts(client, themes, path):
     response = client.get(path)
     assert "<script>" not in response.text
     assert " style=" not in response.text
+
+
+def test_map_search_finds_dutch_plurals_compounds_and_places(client, make_initiative):
+    make_initiative("Inwoners kiezen mee", "Goes", summary="Een participatietraject.")
+    make_initiative("Dijken in beeld", "Zwolle", summary="Het waterschap deelt data.")
+    for query, expected in [
+        ("participatie", "Inwoners kiezen mee"),
+        ("waterschappen", "Dijken in beeld"),
+        ("zwolle", "Dijken in beeld"),
+    ]:
+        html = client.get("/kaart/", {"q": query}).content.decode()
+        assert f">{expected}</a>" in html
+        other = {"Inwoners kiezen mee", "Dijken in beeld"} - {expected}
+        assert f">{other.pop()}</a>" not in html

@@ -1,6 +1,9 @@
 """One admin: Wagtail's, for the roles that need it; never for a plain professional."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 
 from portal.roles import COORDINATORS, EDITORS, ORGANISERS
@@ -13,6 +16,27 @@ def test_role_groups_exist_with_admin_access():
 
 
 pytestmark = pytest.mark.django_db
+
+
+def test_only_the_portals_roles_are_offered_as_groups():
+    """Wagtail's stock "Editors" and "Moderators" would sit next to Redacteuren and
+    confuse whoever hands out roles."""
+    assert set(Group.objects.values_list("name", flat=True)) == {
+        EDITORS,
+        ORGANISERS,
+        COORDINATORS,
+    }
+
+
+def test_a_stock_group_somebody_already_uses_is_kept(make_user):
+    remove_stock_groups = import_module(
+        "portal.migrations.0006_remove_stock_groups"
+    ).remove_stock_groups
+    in_use = Group.objects.create(name="Moderators")
+    make_user("moderator@example.org").groups.add(in_use)
+    Group.objects.create(name="Editors")
+    remove_stock_groups(django_apps, None)
+    assert list(Group.objects.filter(name__in=["Moderators", "Editors"])) == [in_use]
 
 
 def test_editors_may_edit_and_publish_pages_and_manage_themes():

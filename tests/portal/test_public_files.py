@@ -1,13 +1,19 @@
 """The files robots and security researchers read, and the site's error pages."""
 
 import datetime
+from xml.etree import ElementTree
 
 import pytest
 from django.test import RequestFactory
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.defaults import server_error
 
+from events.models import EventStatus
+from initiatives.models import Initiative, Municipality
 from portal import demo
+from tests.communities.conftest import create_leerkring
+from tests.events.conftest import create_event
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +46,8 @@ def test_robots_txt_keeps_crawlers_out_of_admin_and_accounts_and_names_the_sitem
 def test_sitemap_lists_the_published_pages(client, demo_pages):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    assert "http://localhost/over-ons/" in response.text
-    assert "http://localhost/toegankelijkheidsverklaring/" in response.text
+    assert "http://testserver/over-ons/" in response.text
+    assert "http://testserver/toegankelijkheidsverklaring/" in response.text
 
 
 def test_unknown_page_shows_a_dutch_404_in_the_portal_layout(client, demo_pages):
@@ -61,3 +67,40 @@ def test_server_error_page_renders_without_the_database(django_assert_num_querie
     html = response.content.decode()
     assert "Er ging iets mis" in html
     assert "/static/css/portal.css" in html
+
+
+def test_sitemap_lists_public_events_leerkringen_and_initiatives_with_their_dates(
+    client, demo_pages
+):
+    create_event(title="Open dag", slug="open-dag")
+    create_event(title="Concept", slug="concept-bijeenkomst", status=EventStatus.DRAFT)
+    create_leerkring(name="Open data", slug="open-data")
+    create_leerkring(name="Gesloten kring", slug="gesloten-kring", archived=True)
+    zwolle = Municipality.objects.get(name="Zwolle")
+    for title, status in [("Raad open", "published"), ("Nog niet", "submitted")]:
+        Initiative.objects.create(
+            title=title,
+            slug=slugify(title),
+            summary="Alle raadsstukken als open data.",
+            description="Een beschrijving.",
+            organisation_name="Gemeente Zwolle",
+            organisation_type="gemeente",
+            municipality=zwolle,
+            latitude=zwolle.latitude,
+            longitude=zwolle.longitude,
+            status=status,
+        )
+    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    entries = {
+        url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace)
+        for url in sitemap.findall("s:url", namespace)
+    }
+    assert "http://testserver/over-ons/" in entries
+    assert entries["http://testserver/agenda/open-dag/"]
+    assert entries["http://testserver/leerkringen/open-data/"]
+    assert entries["http://testserver/kaart/raad-open/"]
+    listed = " ".join(entries)
+    assert "concept-bijeenkomst" not in listed
+    assert "gesloten-kring" not in listed
+    assert "nog-niet" not in listed

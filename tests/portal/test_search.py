@@ -1,8 +1,12 @@
 """Site-wide search: Dutch stemming, paging, hostile queries and a flat query count."""
 
+import re
+
 import pytest
 
 from portal.models import HomePage, StandardPage
+from tests.communities.conftest import create_leerkring
+from tests.events.conftest import create_event
 
 
 @pytest.fixture
@@ -73,3 +77,47 @@ def test_search_query_count_does_not_grow_with_the_number_of_results(
     with django_assert_max_num_queries(15):
         response = client.get("/zoeken/", {"q": "leren"})
     assert response.text.count('class="search-result"') == 10
+
+
+def result_count(response):
+    return re.search(r'class="result-count"[^>]*>\s*(.*?)\s*</p>', response.text, re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    ("title", "query"),
+    [
+        ("Wat het waterschap leerde van open data", "waterschappen"),
+        ("Wat drie waterschappen leerden", "waterschap"),
+        ("Een gemeente publiceert haar besluiten", "gemeenten"),
+        ("Ons participatietraject in Deventer", "participatie"),
+        ("De provincie opent haar archief", "provincies"),
+        ("Een initiatief van inwoners", "initiatieven"),
+        ("Nieuwe initiatieven op de kaart", "initiatief"),
+    ],
+)
+def test_search_finds_dutch_plurals_and_compounds(client, add_page, title, query):
+    add_page(title, intro="Een verhaal uit de praktijk.")
+    add_page("Archieven op orde", intro="Over de Archiefwet.")
+    response = client.get("/zoeken/", {"q": query})
+    assert title in response.text
+    assert "Archieven op orde" not in response.text
+    assert result_count(response) == f"1 resultaat voor ‘{query}’"
+
+
+def test_the_heading_counts_the_leerkringen_and_events_it_shows(client, add_page):
+    create_leerkring(name="Waterschappen open", description="<p>Voor elk waterschap.</p>")
+    create_event(title="Waterschapsdag", summary="De dag van het waterschap.")
+    add_page("Archieven op orde")
+    response = client.get("/zoeken/", {"q": "waterschappen"})
+    assert "Waterschappen open" in response.text
+    assert "Waterschapsdag" in response.text
+    assert result_count(response) == "2 resultaten voor ‘waterschappen’"
+
+
+def test_the_heading_counts_every_match_of_a_section_not_only_those_shown(client, db):
+    for number in range(7):
+        create_event(title=f"Gemeentedag {number}", slug=f"gemeentedag-{number}")
+    response = client.get("/zoeken/", {"q": "gemeenten"})
+    assert response.text.count("Gemeentedag") == 5
+    assert result_count(response) == "7 resultaten voor ‘gemeenten’"
+    assert "(7)" in response.text

@@ -99,7 +99,7 @@ class Command(BaseCommand):
                     status=SubscriberStatus.CONFIRMED,
                     consent_given_at=now,
                     consent_source=SubscriptionSource.PAGE,
-                    consent_version=consent.CURRENT_VERSION,
+                    consent_version=consent.current_version(),
                     confirmed_at=now,
                 )
                 for number in range(existing, count)
