@@ -188,7 +188,7 @@ class SubscribeForm(HoneypotMixin, TopicsForm):
         return self.cleaned_data["email"].strip()
 
 
-class RequestLinkForm(HoneypotMixin, forms.Form):
+class RequestLinkForm(TopErrorsMixin, HoneypotMixin, forms.Form):
     """Ask for a new link to one's preferences, by e-mail."""
 
     email = EmailAddressField(label=_("E-mail address"))

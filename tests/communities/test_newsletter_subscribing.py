@@ -390,6 +390,19 @@ def test_many_sign_ups_from_one_address_are_refused_in_dutch(client, mailoutbox,
     assert other.status_code == 302
 
 
+def test_many_link_requests_from_one_address_are_refused_with_a_visible_dutch_message(
+    client, mailoutbox, sending
+):
+    for number in range(subscriptions.SIGNUPS_PER_IP):
+        with sending():
+            client.post(NEW_LINK, {"email": f"persoon{number}@example.org"})
+    response = client.post(NEW_LINK, {"email": "een-te-veel@example.org"})
+    body = response.content.decode()
+    assert response.status_code == 429
+    assert "Je hebt in korte tijd veel links gevraagd" in body
+    assert 'value="een-te-veel@example.org"' in body
+
+
 BAD_SIGNUPS = [
     ({"email": ""}, "Vul je e-mailadres in."),
     ({"email": "   "}, "Vul je e-mailadres in."),
