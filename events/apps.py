@@ -31,6 +31,7 @@ class EventsConfig(AppConfig):
             at=datetime.time(8),
         )
         scheduling.register("anonymise_attendees", scheduling.command("anonymise_attendees"))
+        scheduling.register("delete_unconfirmed_registrations", privacy.delete_expired_pending)
         register(
             SearchSource(
                 key="events",

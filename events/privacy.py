@@ -4,7 +4,8 @@ A person can download their registrations (also those made as a guest under the
 account's address); deleting an account cancels their future registrations (so the
 waiting list moves up) and wipes the details of all of them. Some time after an
 event, attendees' personal details are wiped: the registrations stay, so the counts
-stay.
+stay. A guest registration that was never confirmed is deleted once its confirmation
+link has expired: the address may have been typed in by somebody else.
 """
 
 import datetime
@@ -17,8 +18,9 @@ from django.utils import timezone
 
 from portal.personal_data import address_matches
 
+from . import links
 from . import registration as rules
-from .models import CANCELLABLE, Event, Registration
+from .models import CANCELLABLE, Event, Registration, RegistrationStatus
 
 ANONYMOUS_NAME = "—"
 
@@ -86,3 +88,13 @@ def anonymise_past_events(now=None) -> tuple[int, int]:
             event.save(update_fields=["anonymised_at"])
             event_count += 1
     return event_count, rows
+
+
+def delete_expired_pending(now=None) -> str:
+    """Delete guest registrations whose confirmation link has expired unused (a
+    daily job); they hold no seat, only somebody's address."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(seconds=links.MAX_AGE[links.CONFIRM])
+    deleted, _ = Registration.objects.filter(
+        status=RegistrationStatus.PENDING, created_at__lt=cutoff
+    ).delete()
+    return f"{deleted} unconfirmed registration(s) deleted."

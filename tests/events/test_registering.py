@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from icalendar import Calendar
 
-from events import links
+from events import links, privacy
 from events import registration as rules
 from events.models import Registration
 from events.registration import Applicant
@@ -283,3 +283,25 @@ def test_attendees_are_anonymised_after_the_retention_period_and_counts_stay(mak
     assert old.registrations.filter(status="attended").count() == 3
     assert not old.registrations.filter(email__startswith="n").exists()
     assert recent.registrations.filter(name="N0").exists()
+
+
+def test_a_guest_registration_never_confirmed_is_forgotten_once_its_link_has_expired(
+    make_event,
+):
+    """Somebody typed an address that was not theirs, or never clicked: the address
+    is not kept after the confirmation link stopped working."""
+    event = make_event()
+    expired = rules.register(
+        event.pk, Applicant("Vreemde", "ander@example.org"), needs_confirmation=True
+    )
+    fresh = rules.register(event.pk, Applicant("Gast", "gast@example.org"), needs_confirmation=True)
+    confirmed = rules.register(event.pk, Applicant("Lid", "lid@example.org"))
+    link_age = datetime.timedelta(seconds=links.MAX_AGE[links.CONFIRM])
+    Registration.objects.filter(pk=expired.pk).update(
+        created_at=timezone.now() - link_age - datetime.timedelta(minutes=1)
+    )
+    Registration.objects.filter(pk=confirmed.pk).update(created_at=timezone.now() - 2 * link_age)
+
+    privacy.delete_expired_pending()
+
+    assert set(event.registrations.values_list("pk", flat=True)) == {fresh.pk, confirmed.pk}

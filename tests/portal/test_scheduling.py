@@ -94,6 +94,7 @@ def test_every_daily_job_of_the_portal_is_registered():
     assert {job.name for job in scheduling.jobs()} == {
         "send_event_reminders",
         "anonymise_attendees",
+        "delete_unconfirmed_registrations",
         "delete_unconfirmed_subscribers",
         "prune_task_results",
         "clear_outbox",
