@@ -2,6 +2,7 @@
 workers there are, and a job that fails does not stop the others."""
 
 import datetime
+import logging
 import threading
 
 import pytest
@@ -9,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from portal import scheduling
+from portal.management.commands import run_worker
 from portal.management.commands.run_worker import check_schedule
 from portal.models import ScheduledRun
 
@@ -135,3 +137,11 @@ def test_only_superusers_see_the_scheduled_jobs_in_the_admin_and_nobody_edits_th
     assert "anonymise_attendees" in listing.text and "RuntimeError: database weg" in listing.text
     assert "Geplande taken" in client.get("/admin/").text
     assert client.get("/admin/geplande-taken/new/").status_code == 302
+
+
+def test_the_worker_keeps_the_log_levels_of_the_settings():
+    """Every task's start and end at INFO would bury make run's terminal."""
+    tasks_logger = logging.getLogger("django.tasks")
+    before = tasks_logger.level
+    run_worker.Command().configure_logging(1)
+    assert tasks_logger.level == before == logging.WARNING

@@ -41,6 +41,13 @@ def check_schedule(stop: threading.Event, every: float = CHECK_EVERY_SECONDS) ->
 class Command(db_worker.Command):
     help = "Run the task worker, and queue the daily jobs when they are due."
 
+    def configure_logging(self, verbosity):
+        """The log levels are LOGGING's (settings). db_worker raises the task
+        framework's logger to INFO, which printed two lines for every search-index
+        task into make run's terminal; `-v 2` still shows them."""
+        if verbosity > 1:
+            super().configure_logging(verbosity)
+
     def handle(self, *, reload, **options):
         # With autoreload the command runs twice: in a watching parent process and in
         # the child that does the work. Only the child checks the schedule.
