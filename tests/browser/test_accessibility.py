@@ -66,3 +66,19 @@ def test_english_pages_have_no_accessibility_violations(page, demo_site, assert_
     page.get_by_role("button", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
     assert_accessible(page)
+
+
+def test_the_too_many_attempts_page_has_no_accessibility_violations(
+    page, demo_site, assert_accessible, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {"reset_password": "1/m/ip"}
+    for _attempt in range(2):
+        page.goto("/account/password/reset/")
+        email = page.locator("main").get_by_label("E-mail")
+        email.fill("iemand@example.org")
+        with page.expect_navigation():
+            email.press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text() == "Te vaak geprobeerd"
+    # The browser logs the 429 status as an error; that is the point of this page.
+    page.console_errors.clear()
+    assert_accessible(page)
