@@ -22,11 +22,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import PartnerOrganisation
 from portal.roles import COORDINATORS
 from portal.taxonomy import Sector
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 MANAGE_ALL_PERMISSION = "communities.manage_all_leerkringen"
 CARD_IMAGE = "fill-640x360"
 DETAIL_IMAGE = "fill-960x540"

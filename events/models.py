@@ -29,11 +29,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import PartnerOrganisation
 from portal.roles import EDITORS, ORGANISERS
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
 class EventType(models.TextChoices):

@@ -4,6 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+# What the descriptions of events and leerkringen and the newsletter's text blocks
+# may use: headings, lists and links, no images or embeds.
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
 
 class HeadingBlock(blocks.StructBlock):
     """A section heading. Pages own their h1, so body headings start at h2."""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from events.viewsets import EventChooserBlock
-from portal.blocks import CallToActionBlock
+from portal.blocks import RICH_TEXT_FEATURES, CallToActionBlock
 
 MAX_AUTOMATIC_EVENTS = 10
 
@@ -90,7 +90,7 @@ class EventsBlock(blocks.StructBlock):
 class NewsletterBlocks(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Text"),
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        features=RICH_TEXT_FEATURES,
         template="communities/newsletter/blocks/text.html",
     )
     articles = ArticlesBlock()
