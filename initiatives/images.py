@@ -134,6 +134,7 @@ def store_image(clean_image, alt_text):
     )
     name = f"initiatief-{secrets.token_hex(8)}.{clean_image.extension}"
     image.file = ImageFile(io.BytesIO(clean_image.content), name=name)
+    # What Wagtail's own upload form calls (size, hash); there is no public method.
     image._set_image_file_metadata()
     image.save()
     return image

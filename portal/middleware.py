@@ -57,6 +57,8 @@ class AdminContentSecurityPolicyMiddleware:
             if str(CSP.HEADER_ENFORCE) in response:
                 response[str(CSP.HEADER_ENFORCE)] = build_policy(settings.PREVIEW_CSP)
             elif not hasattr(response, "_csp_config"):
+                # The attribute Django's own @csp_override sets; a view that chose a
+                # policy keeps it. (A middleware has no public way to say this.)
                 response._csp_config = settings.ADMIN_CSP
             response["X-Frame-Options"] = "SAMEORIGIN"
         return response
