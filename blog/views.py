@@ -1,18 +1,21 @@
-"""Public views of the blog: the filtered index and posting a comment.
+"""Public views of the blog: the filtered index, its feeds, an article with its
+comment form, and posting a comment.
 
-Both are served through the pages' routes (see BlogIndexPage and ArticlePage)."""
+They are served through the pages' routes (see BlogIndexPage and ArticlePage)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from portal import ratelimit
 
 from .comments import CommentsClosed, TooManyComments, add_comment
+from .feeds import ArticleAtomFeed, ArticleRssFeed
 from .filters import ArticleFilter
 from .forms import CommentForm
-from .models import for_cards
+from .models import Category, for_cards
 
 ARTICLES_PER_PAGE = 12
 
@@ -31,6 +34,23 @@ def article_index(request, index_page):
             "feed_links": index_page.feed_links(filterset.chosen_category()),
         },
     )
+
+
+def article_feed(request, index_page, category_slug, atom):
+    """RSS or Atom: all articles, or one category's."""
+    category = get_object_or_404(Category, slug=category_slug) if category_slug else None
+    feed = ArticleAtomFeed(index_page) if atom else ArticleRssFeed(index_page)
+    return feed(request, category=category)
+
+
+def article_detail(request, article):
+    """The article with an empty comment form, a reply when `?reactie=` names a
+    published comment. The response renders lazily, so the form joins its context."""
+    response = article.render(request)
+    response.context_data["comment_form"] = CommentForm(
+        user=request.user, article=article, initial={"parent": response.context_data["reply_to"]}
+    )
+    return response
 
 
 def post_comment(request, article):

@@ -9,7 +9,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
@@ -80,7 +79,7 @@ class EventEditView(generic.EditView):
         was = Event.objects.values_list("status", flat=True).get(pk=self.object.pk)
         instance = super().save_instance()
         if instance.status == EventStatus.CANCELLED and was != EventStatus.CANCELLED:
-            transaction.on_commit(lambda: cancel_event(instance.pk))
+            transaction.on_commit(lambda: cancel_event(instance.pk, by=self.request.user))
         else:
             transaction.on_commit(lambda: fill_free_seats(instance.pk))
         return instance
@@ -159,23 +158,3 @@ class YearTargetViewSet(ModelViewSet):
     list_display = ["year", "events_target", "participants_target"]
     form_fields = ["year", "events_target", "participants_target"]
     copy_view_enabled = False
-
-
-class EventChooserViewSet(ChooserViewSet):
-    """Lets editors pick events elsewhere in the admin, for instance in a newsletter."""
-
-    model = Event
-    icon = "date"
-    choose_one_text = _("Choose an event")
-    choose_another_text = _("Choose another event")
-    edit_item_text = _("Edit this event")
-    url_filter_parameters = []
-
-    def get_object_list(self):
-        return Event.objects.published().upcoming().order_by("starts_at")
-
-
-event_chooser_viewset = EventChooserViewSet("event_chooser")
-EventChooserBlock = event_chooser_viewset.get_block_class(
-    name="EventChooserBlock", module_path="events.viewsets"
-)

@@ -21,6 +21,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -76,20 +77,19 @@ def send_later(message: EmailMessage) -> None:
     """Put a message in the outbox and queue it for the worker, after the current
     transaction commits."""
     from .models import OutgoingEmail
-    from .tasks import deliver_email
 
     outgoing = OutgoingEmail.objects.create(message=message_to_data(message))
     transaction.on_commit(lambda: deliver_email.enqueue(outgoing.pk))
 
 
-def deliver(outgoing_id: int) -> None:
-    """Send one message from the outbox and delete it (the `deliver_email` task).
+@task()
+def deliver_email(outgoing_id: int) -> None:
+    """Send one message from the outbox (SMTP in production) and delete it.
 
     A refused message stays with its error, and is tried again later; the error is
     kept on the row rather than raised, so no recipient's address ends up in the
     task table's tracebacks."""
     from .models import OutgoingEmail
-    from .tasks import deliver_email
 
     with transaction.atomic():
         outgoing = (

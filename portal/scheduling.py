@@ -19,6 +19,7 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.tasks import task
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,6 @@ def jobs() -> list[DailyJob]:
 def enqueue_due_jobs(now=None) -> list[str]:
     """Claim and queue every job that is due and has not run today; return their names."""
     from .models import ScheduledRun
-    from .tasks import run_scheduled_job
 
     now = timezone.localtime(now)
     already = set(ScheduledRun.objects.filter(day=now.date()).values_list("job", flat=True))
@@ -77,10 +77,11 @@ def enqueue_due_jobs(now=None) -> list[str]:
     return queued
 
 
-def run_job(run_id: int) -> None:
-    """Run one claimed job and record how it went. An error is recorded on the run
-    (and logged), not raised: the other jobs go on, and the task table keeps no
-    traceback."""
+@task()
+def run_scheduled_job(run_id: int) -> None:
+    """Run one job that a worker's scheduler claimed and record how it went. An
+    error is recorded on the run (and logged), not raised: the other jobs go on, and
+    the task table keeps no traceback."""
     from .models import ScheduledRun
 
     run = ScheduledRun.objects.get(pk=run_id)

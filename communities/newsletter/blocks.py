@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from events.viewsets import EventChooserBlock
+from events.choosers import EventChooserBlock
 from portal.blocks import RICH_TEXT_FEATURES, CallToActionBlock
 
 MAX_AUTOMATIC_EVENTS = 10

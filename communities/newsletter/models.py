@@ -11,13 +11,17 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from portal.links import site_url
 
 from .blocks import NewsletterBlocks
 from .panels import SendingPanel
@@ -25,6 +29,8 @@ from .panels import SendingPanel
 # Unconfirmed sign-ups are deleted after this many days; the confirmation link
 # expires at the same moment.
 CONFIRM_DAYS = 7
+# Stands for a recipient's own preferences link in a mailing's frozen message.
+PREFERENCES_PLACEHOLDER = "https://preferences.invalid/"
 
 
 class SubscriberStatus(models.TextChoices):
@@ -136,10 +142,7 @@ class NewsletterIndexPage(Page):
         verbose_name = _("newsletter page")
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import SubscribeForm
-
         context = super().get_context(request, *args, **kwargs)
-        context["subscribe_form"] = SubscribeForm(source=SubscriptionSource.PAGE)
         context["page_has_subscribe_form"] = True  # the footer leaves its form out
         context["issues"] = (
             NewsletterIssuePage.objects.live()
@@ -217,10 +220,25 @@ class NewsletterIssuePage(Page):
     def serve_preview(self, request, mode_name):
         """The "E-mail" preview shows the message exactly as subscribers get it."""
         if mode_name == "email":
-            from .sending import render
-
-            return HttpResponse(render(self)[1])
+            return HttpResponse(self.render_email()[1])
         return super().serve_preview(request, mode_name)
+
+    def render_email(self, preferences_url=PREFERENCES_PLACEHOLDER) -> tuple[str, str, str]:
+        """Subject, HTML and plain text of the issue as its recipients see it."""
+        url = site_url()
+        context = {
+            "issue": self,
+            "site_url": url,
+            "web_url": url + self.url,
+            "archive_url": url + self.get_parent().url,
+            "preferences_url": preferences_url,
+        }
+        with override(settings.LANGUAGE_CODE):
+            html = render_to_string("communities/newsletter/email.html", context)
+            text = render_to_string("communities/newsletter/email.txt", context)
+        # Rich text and images link relative to the site; in an e-mail they must not.
+        html = html.replace('href="/', f'href="{url}/').replace('src="/', f'src="{url}/')
+        return self.title, html, text
 
 
 class Mailing(models.Model):

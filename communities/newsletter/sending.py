@@ -25,15 +25,16 @@ from django.conf import settings
 from django.core.mail import DEFAULT_MAILER_ALIAS, EmailMultiAlternatives, mailers
 from django.db import connection, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
+from django.tasks import task
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.translation import override
+from wagtail.log_actions import log
 
 from portal.emails import send_later
 
 from . import links
 from .models import (
+    PREFERENCES_PLACEHOLDER,
     UNFINISHED,
     Delivery,
     DeliveryStatus,
@@ -42,7 +43,6 @@ from .models import (
     SubscriberStatus,
 )
 
-PREFERENCES_PLACEHOLDER = "https://preferences.invalid/"
 INTERRUPTED = (
     "De verzending werd onderbroken terwijl deze e-mail werd verstuurd. Misschien is hij "
     "aangekomen, misschien niet. Probeer opnieuw als je het zeker wilt weten."
@@ -53,47 +53,29 @@ class AlreadySent(Exception):
     pass
 
 
-def render(issue, preferences_url=PREFERENCES_PLACEHOLDER) -> tuple[str, str, str]:
-    """Subject, HTML and plain text of an issue as its recipients see it."""
-    site_url = links.site_url()
-    context = {
-        "issue": issue,
-        "site_url": site_url,
-        "web_url": site_url + issue.url,
-        "archive_url": site_url + issue.get_parent().url,
-        "preferences_url": preferences_url,
-    }
-    with override(settings.LANGUAGE_CODE):
-        html = render_to_string("communities/newsletter/email.html", context)
-        text = render_to_string("communities/newsletter/email.txt", context)
-    # Rich text and images link relative to the site; in an e-mail they must not.
-    html = html.replace('href="/', f'href="{site_url}/').replace('src="/', f'src="{site_url}/')
-    return issue.title, html, text
-
-
 def start(issue, user) -> Mailing:
-    """Freeze the issue's message and queue it for every recipient it has now."""
-    subject, html, text = render(issue)
+    """Freeze the issue's message and queue it for every recipient it has now. The
+    issue's history in the admin records who sent it to how many."""
+    subject, html, text = issue.render_email()
     with transaction.atomic():
         if Mailing.objects.select_for_update().filter(issue=issue).exists():
             raise AlreadySent
         mailing = Mailing.objects.create(
             issue=issue, subject=subject, html=html, text=text, started_by=user
         )
-        Delivery.objects.bulk_create(
+        deliveries = Delivery.objects.bulk_create(
             (
                 Delivery(mailing=mailing, subscriber_id=pk, email=email)
                 for pk, email in issue.recipients().values_list("pk", "email").iterator()
             ),
             batch_size=5000,
         )
+        log(issue, "newsletter.send", user=user, data={"recipients": len(deliveries)})
         transaction.on_commit(lambda: _queue_batch(mailing.pk))
     return mailing
 
 
 def _queue_batch(mailing_id):
-    from .tasks import send_mailing_batch
-
     send_mailing_batch.enqueue(mailing_id)
 
 
@@ -101,10 +83,11 @@ def send_test(issue, user) -> None:
     """The issue as it will look, sent to the editor alone. Its preferences link
     points to the newsletter page, because an editor need not be a subscriber."""
     site_url = links.site_url()
-    subject, html, text = render(issue, preferences_url=site_url + issue.get_parent().url)
+    subject, html, text = issue.render_email(preferences_url=site_url + issue.get_parent().url)
     message = EmailMultiAlternatives(subject=f"[Test] {subject}", body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
     send_later(message)
+    log(issue, "newsletter.send_test", user=user)
 
 
 def retry(mailing, delivery_ids=None) -> int:
@@ -119,8 +102,9 @@ def retry(mailing, delivery_ids=None) -> int:
     return count
 
 
-def send_batch(mailing_id) -> int:
-    """One batch of a mailing (the body of the task). Returns how many were sent."""
+@task()
+def send_mailing_batch(mailing_id: int) -> int:
+    """Send one batch of a mailing (a task). Returns how many were sent."""
     mailing = Mailing.objects.get(pk=mailing_id)
     recover_dead_batches(mailing)
     claim = random.randint(1, 2**62)

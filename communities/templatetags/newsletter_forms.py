@@ -1,5 +1,7 @@
-"""Template tags for the newsletter's public forms: the compact subscribe form of the
-footer and the home page, and the subscription on the account page."""
+"""Template tags for the newsletter's public forms: the subscribe form of the
+newsletter page, the compact one of the footer and the home page, and the
+subscription on the account page. The pages get their forms here, so that the page
+models import no forms."""
 
 import functools
 
@@ -12,6 +14,12 @@ from ..newsletter.models import SubscriberStatus, SubscriptionSource
 from ..newsletter.subscriptions import subscription_of
 
 register = template.Library()
+
+
+@register.simple_tag
+def subscribe_form(source):
+    """An empty subscribe form with the topics to choose, for the newsletter page."""
+    return SubscribeForm(source=SubscriptionSource(source))
 
 
 @register.simple_tag

@@ -105,7 +105,7 @@ def test_every_subscriber_receives_the_issue_once_with_their_own_links(
 
 def test_the_email_holds_up_in_mail_programs(topics):
     create_subscriber("lezer@example.org")
-    subject, html, text = sending.render(make_issue())
+    subject, html, text = make_issue().render_email()
     assert 'role="presentation"' in html
     assert "max-width:600px" in html
     assert "<style" not in html  # styles are inline; many mail programs drop <style>

@@ -107,7 +107,7 @@ def test_every_daily_job_of_the_portal_is_registered():
 def test_finished_task_results_older_than_a_day_are_pruned_by_the_daily_job(database_worker):
     from django_tasks_db.models import DBTaskResult
 
-    from portal.tasks import deliver_email
+    from portal.emails import deliver_email
 
     old, recent = deliver_email.enqueue(0), deliver_email.enqueue(0)
     database_worker()
