@@ -2,15 +2,17 @@
 
 import pytest
 
-from blog import demo
 from blog.models import ArticlePage, Author, Category, Comment
 from portal import demo as portal_demo
+from portal.demo import blog as demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_fills_every_category_and_loads_twice_without_duplicates(client):
-    portal_demo.load()
+    portal_demo.load_accounts()
+    portal_demo.load_themes()
+    portal_demo.load_pages()
     assert demo.load() == []
     counts = (ArticlePage.objects.count(), Author.objects.count(), Comment.objects.count())
     demo.load()

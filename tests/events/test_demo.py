@@ -2,16 +2,18 @@
 
 import pytest
 
-from events import demo
 from events import registration as rules
 from events.models import Event, Registration
 from portal import demo as portal_demo
+from portal.demo import events as demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_loads_twenty_events_and_400_registrations_once():
-    portal_demo.load()
+    portal_demo.load_accounts()
+    portal_demo.load_themes()
+    portal_demo.load_pages()
     demo.load()
     demo.load()
     events = Event.objects.all()

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from initiatives.bench import add_synthetic
 from initiatives.models import Initiative
+from portal.demo.bench.initiatives import add_synthetic
 
 URL = "/kaart/initiatieven.geojson"
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.test import override_settings
 
-from initiatives import demo
 from initiatives.models import Initiative
+from portal.demo import initiatives as demo
 
 
 def test_map_page_lists_published_initiatives_with_a_map_config(client, make_initiative):

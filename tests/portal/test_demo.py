@@ -1,4 +1,8 @@
-"""`manage.py load_demo`: idempotent, and never on a production site by accident."""
+"""`manage.py load_demo`: idempotent, and never on a production site by accident; and
+the demo and benchmark code stays in `portal/demo/`, out of what production runs."""
+
+import ast
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -35,3 +39,40 @@ def test_load_demo_refuses_to_run_with_debug_off(db, settings):
     with pytest.raises(CommandError, match="only with DEBUG on"):
         call_command("load_demo")
     assert not User.objects.exists()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_PACKAGES = ["blog", "communities", "events", "initiatives", "portal"]
+# The demo itself, and the commands that run it (load_demo, bench, bench_*).
+DEMO_HOMES = [ROOT / "portal" / "demo", ROOT / "portal" / "management"]
+
+
+def _demo_imports(tree):
+    """The names of `portal.demo` (or a demo/bench module) that a module imports."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            names = [f"{module}.{alias.name}" for alias in node.names] + [module]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            if name.startswith("portal.demo") or {"demo", "bench"} & set(parts):
+                yield name
+
+
+def test_no_app_package_holds_or_imports_demo_or_benchmark_code():
+    found = []
+    for package in APP_PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if any(path.is_relative_to(home) for home in DEMO_HOMES):
+                continue
+            where = path.relative_to(ROOT)
+            name = path.stem if path.name != "__init__.py" else path.parent.name
+            if name in ("demo", "bench") or name.startswith(("demo_", "bench_")):
+                found.append(f"{where} is demo or benchmark code")
+            imported = _demo_imports(ast.parse(path.read_bytes()))
+            found += [f"{where} imports {module}" for module in imported]
+    assert found == []

@@ -1,12 +1,10 @@
 """`manage.py bench fill|pages|queries`: the in-process half of `make bench`.
 
 `fill` loads the demo content and multiplies it (`--scale`, 10 by default) through
-each app's `bench.fill`; `pages` prints the paths to measure; `queries` prints the
+`portal.demo.bench`; `pages` prints the paths to measure; `queries` prints the
 number of database queries each page takes. scripts/bench.sh does the rest: it
 serves the portal with gunicorn and loads it with wrk.
 """
-
-from importlib import import_module
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -14,18 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-BENCH_MODULES = [
-    "portal.bench",
-    "blog.bench",
-    "communities.bench",
-    "initiatives.bench",
-    "events.bench",
-    "communities.newsletter.bench",
-]
-
-
-def bench_pages():
-    return [page for module in BENCH_MODULES for page in import_module(module).pages()]
+from portal.demo import bench
 
 
 class Command(BaseCommand):
@@ -38,15 +25,15 @@ class Command(BaseCommand):
     def handle(self, *args, action, scale, **options):
         if action == "fill":
             call_command("load_demo", allow_production=True, stdout=self.stdout)
-            for module in BENCH_MODULES:
-                import_module(module).fill(scale)
-                self.stdout.write(f"filled {module} at {scale}x")
+            for module in bench.MODULES:
+                module.fill(scale)
+                self.stdout.write(f"filled {module.__name__} at {scale}x")
         elif action == "pages":
-            for name, path in bench_pages():
+            for name, path in bench.bench_pages():
                 self.stdout.write(f"{name}\t{path}")
         else:
             client = Client(headers={"x-forwarded-proto": "https"})
-            for name, path in bench_pages():
+            for name, path in bench.bench_pages():
                 client.get(path)  # warm caches, as a served page would be
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(path)

@@ -11,11 +11,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from blog.models import ArticlePage
-from portal.models import HomePage, Theme
-
-from ..models import Leerkring
-from . import consent, sending
-from .models import (
+from communities.models import Leerkring
+from communities.newsletter import consent
+from communities.newsletter.models import (
     Delivery,
     DeliveryStatus,
     Mailing,
@@ -25,6 +23,7 @@ from .models import (
     SubscriberStatus,
     SubscriptionSource,
 )
+from portal.models import HomePage, Theme
 
 FIRST_NAMES = ["Sanne", "Joost", "Fatima", "Pieter", "Lotte", "Mehmet", "Ineke", "Ruud"]
 LAST_NAMES = ["Bakker", "Vermeulen", "Yilmaz", "de Graaf", "Koster", "Postma", "Wouters", "Maas"]
@@ -145,7 +144,7 @@ def _sent_issue(index, spec):
     index.add_child(instance=issue)
     issue.save_revision().publish()
     sent_at = timezone.now() - timedelta(days=spec["days_ago"])
-    subject, html, text = sending.render(issue)
+    subject, html, text = issue.render_email()
     mailing = Mailing.objects.create(
         issue=issue, subject=subject, html=html, text=text, started_at=sent_at, finished_at=sent_at
     )

@@ -10,10 +10,9 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
+from initiatives.models import Initiative, Municipality
 from portal.models import Theme
 from portal.taxonomy import Province, Sector
-
-from .models import Initiative, Municipality
 
 # (title, summary, description, theme slugs). {place} is the municipality, {org} the
 # organisation.

@@ -1,17 +1,22 @@
-"""Benchmark data and pages of the map (see `manage.py bench` and `bench_geojson`).
+"""Benchmark data and pages of the map (see `manage.py bench`), and the measurement
+of its GeoJSON (`manage.py bench_geojson`).
 
 At the default scale of 10 there are 10,000 published initiatives: the size the map
 must stay usable at.
 """
 
+import gzip
+import time
 from itertools import cycle
 
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from initiatives.models import Initiative, Municipality
 from portal.models import Theme
 from portal.taxonomy import Sector
-
-from .models import Initiative, Municipality
 
 PER_SCALE = 1000
 
@@ -69,4 +74,39 @@ def pages() -> list[tuple[str, str]]:
         ("initiative", first.get_absolute_url() if first else "/kaart/"),
         ("geojson", "/kaart/initiatieven.geojson"),
         ("submit initiative", "/kaart/aanmelden/"),
+    ]
+
+
+def measure_geojson(count: int, runs: int, keep: bool):
+    """How long the map's GeoJSON takes and how big it is, raw and gzipped, for `count`
+    published initiatives, as lines to print. Missing initiatives are added for the
+    measurement and rolled back afterwards, unless `keep`."""
+    with transaction.atomic():
+        missing = count - Initiative.objects.published().count()
+        if missing > 0:
+            add_synthetic(missing)
+        lines = _measure(runs)
+        if not keep:
+            transaction.set_rollback(True)
+    return lines
+
+
+def _measure(runs):
+    client = Client(SERVER_NAME="localhost")
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/kaart/initiatieven.geojson")
+            body = b"".join(response.streaming_content)
+        timings.append(time.perf_counter() - started)
+    features = body.count(b'"type":"Feature"')
+    timings.sort()
+    return [
+        f"features      {features}",
+        f"queries       {len(queries)}",
+        f"time median   {timings[len(timings) // 2] * 1000:.0f} ms",
+        f"time best     {timings[0] * 1000:.0f} ms",
+        f"size raw      {len(body) / 1024:.0f} KiB",
+        f"size gzip     {len(gzip.compress(body)) / 1024:.0f} KiB",
     ]

@@ -7,20 +7,17 @@ registrations are only made for events created in this run.
 """
 
 import datetime
-import io
 import itertools
 
-from django.apps import apps
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PillowImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from blog.models import ArticlePage
+from communities.models import Leerkring
+from events.models import AMSTERDAM, Event, EventPartner, EventQuestion, Registration, YearTarget
 from portal.models import Theme, User
 
-from .models import AMSTERDAM, Event, EventPartner, EventQuestion, Registration, YearTarget
+from .images import chairs_facing_a_screen
 
 ORGANISER = "organisator@example.org"
 
@@ -132,45 +129,14 @@ PICTURE_COLOURS = {
 
 
 def _picture(kind):
-    """A simple abstract picture (a row of chairs facing a screen), made with Pillow."""
-    Image = get_image_model()
-    title = f"Agenda: {kind}"
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    background, accent = PICTURE_COLOURS[kind]
-    canvas = PillowImage.new("RGB", (1280, 720), background)
-    draw = ImageDraw.Draw(canvas)
-    draw.rectangle([340, 90, 940, 380], fill=accent)
-    for row in range(3):
-        for seat in range(8):
-            x, y = 200 + seat * 115, 440 + row * 90
-            draw.rounded_rectangle([x, y, x + 80, y + 60], radius=12, fill=accent)
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    image = Image(title=title)
-    image.file = ImageFile(buffer, name=f"agenda-{kind}.png")
-    image.save()
-    return image
+    return chairs_facing_a_screen(f"Agenda: {kind}", kind, PICTURE_COLOURS[kind])
 
 
 def _report_pages():
-    if not apps.is_installed("blog"):
-        return []
-    try:
-        from blog.models import ArticlePage
-    except ImportError:
-        return []
     return list(Page.objects.type(ArticlePage).live().order_by("pk")[:3])
 
 
 def _leerkringen():
-    if not apps.is_installed("communities"):
-        return []
-    try:
-        from communities.models import Leerkring
-    except ImportError:
-        return []
     return list(Leerkring.objects.order_by("pk")[:3])
 
 

@@ -1,67 +1,9 @@
-"""Demo content of the portal app: accounts for every role, themes, the home page and
-the standard pages. Every function is idempotent: running it twice changes nothing.
+"""Demo content of the portal itself: the themes, the home page, the standard pages
+(about us, privacy, accessibility) and the site settings."""
 
-The texts are written for this demo; other apps add their own `demo.py`.
-"""
-
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from .models import HomePage, SiteSettings, StandardPage, Theme, User
-from .roles import COORDINATORS, EDITORS, ORGANISERS
-from .taxonomy import Sector
-
-DEMO_PASSWORD = "Demo-wachtwoord-2026"  # noqa: S105 - development only, printed by make run
-
-DEMO_ACCOUNTS = [
-    # (e-mail, name, role group or None, superuser, organisation, job title, sector)
-    (
-        "beheerder@example.org",
-        "Bea Beheerder",
-        None,
-        True,
-        "Expertisepunt Open Overheid",
-        "Functioneel beheerder",
-        Sector.RIJK,
-    ),
-    (
-        "redacteur@example.org",
-        "Ruben de Redacteur",
-        EDITORS,
-        False,
-        "Expertisepunt Open Overheid",
-        "Redacteur",
-        Sector.RIJK,
-    ),
-    (
-        "organisator@example.org",
-        "Olga Organisator",
-        ORGANISERS,
-        False,
-        "Expertisepunt Open Overheid",
-        "Evenementenorganisator",
-        Sector.RIJK,
-    ),
-    (
-        "coordinator@example.org",
-        "Kees Coördinator",
-        COORDINATORS,
-        False,
-        "Gemeente Deventer",
-        "Adviseur informatiebeheer",
-        Sector.GEMEENTE,
-    ),
-    (
-        "professional@example.org",
-        "Priya Professional",
-        None,
-        False,
-        "Waterschap Rivierenland",
-        "Beleidsadviseur",
-        Sector.WATERSCHAP,
-    ),
-]
+from portal.models import HomePage, SiteSettings, StandardPage, Theme
 
 THEMES = [
     # (name, slug, starting point, description)
@@ -212,33 +154,6 @@ HOME_INTRO = (
 )
 
 
-def load_accounts():
-    """Demo accounts for every role, with a verified e-mail address (allauth demands it)."""
-    accounts = []
-    for email, name, group, superuser, organisation, job_title, sector in DEMO_ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            email=email,
-            defaults={
-                "full_name": name,
-                "organisation": organisation,
-                "job_title": job_title,
-                "sector": sector,
-                "is_superuser": superuser,
-                "is_staff": superuser,
-            },
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-        accounts.append((email, group or ("beheerder" if superuser else "professional")))
-    return accounts
-
-
 def load_themes():
     for position, (name, slug, starting_point, description) in enumerate(THEMES):
         Theme.objects.update_or_create(
@@ -294,11 +209,3 @@ def load_pages():
             "overheid opener kan werken."
         )
         settings.save()
-
-
-def load():
-    """Load the portal's demo content; returns the demo accounts as (e-mail, role)."""
-    accounts = load_accounts()
-    load_themes()
-    load_pages()
-    return accounts

@@ -1,13 +1,17 @@
-"""Benchmark data and pages of the agenda (see `manage.py bench`), and the attendee
-export measured by `manage.py bench_export`."""
+"""Benchmark data and pages of the agenda (see `manage.py bench`), and the
+measurement of the attendee export (`manage.py bench_export`)."""
 
 import datetime
+import time
+import tracemalloc
 
 from django.utils import timezone
 
-from .models import Event, Registration
+from events import exports
+from events.models import Event, Registration
 
 BENCH_SLUG = "bench-bijeenkomst"
+EXPORT_SLUG = "bench-export"
 
 
 def fill(scale: int) -> None:
@@ -58,3 +62,44 @@ def pages() -> list[tuple[str, str]]:
         ("event page", f"/agenda/{BENCH_SLUG}/"),
         ("agenda feed", "/agenda/agenda.ics"),
     ]
+
+
+def measure_export(rows: int):
+    """Time and peak memory of the attendee export (CSV and XLSX) of one event with
+    `rows` registrations, one line per format. Makes the event (once) in the current
+    database; run it against the benchmark database, as scripts/bench.sh does."""
+    start = timezone.now() + timezone.timedelta(days=30)
+    event, _ = Event.objects.get_or_create(
+        slug=EXPORT_SLUG,
+        defaults={
+            "title": "Export-benchmark",
+            "summary": "Een grote bijeenkomst.",
+            "description": "<p>Tekst.</p>",
+            "starts_at": start,
+            "ends_at": start + timezone.timedelta(hours=3),
+            "status": "draft",
+        },
+    )
+    fill_registrations(event, rows)
+    attendees = exports.AttendeeList(event, event.registrations.order_by("name", "pk"))
+    for kind in ("csv", "xlsx"):
+        began = time.perf_counter()
+        size = _export(attendees, kind)
+        seconds = time.perf_counter() - began
+        # A second run under tracemalloc (which slows Python down) for the peak.
+        tracemalloc.start()
+        _export(attendees, kind)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        yield (
+            f"export {kind}\t{rows} rows\t{seconds:.2f} s\t"
+            f"peak {peak / 1_048_576:.1f} MiB\t{size / 1024:.0f} KiB"
+        )
+
+
+def _export(attendees, kind) -> int:
+    """Produce the whole download, as a client would receive it; its size in bytes."""
+    if kind == "csv":
+        return sum(len(chunk) for chunk in attendees.csv_response())
+    with attendees.xlsx_file() as output:
+        return len(output.read())

@@ -3,24 +3,19 @@ professionals who are members or wait for approval, testimonials and partners.
 
 Idempotent: a leerkring that exists is left as it is (editors' changes survive), and
 memberships are only added for people who never had one in that leerkring. The
-texts are written for this demo; the images are drawn here with Pillow.
+texts are written for this demo.
 """
 
-import io
 from datetime import timedelta
 
-from allauth.account.models import EmailAddress
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PillowImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 
-from portal.demo import DEMO_PASSWORD
+from communities.models import Leerkring, Membership, MembershipStatus, SignupMode
 from portal.models import Theme, User
 from portal.taxonomy import Sector
 
-from .models import Leerkring, Membership, MembershipStatus, SignupMode
+from .accounts import demo_user
+from .images import people_around_a_table
 
 COORDINATOR = "coordinator@example.org"
 
@@ -277,51 +272,13 @@ LEERKRINGEN = [
 ]
 
 
-def draw_image(title, colours, seed):
-    """A simple picture of overlapping circles: people around a table."""
-    Image = get_image_model()
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    background, dark, accent = colours
-    width, height = 1280, 720
-    canvas = PillowImage.new("RGB", (width, height), background)
-    draw = ImageDraw.Draw(canvas)
-    centre_x, centre_y = width // 2, height // 2
-    draw.ellipse([centre_x - 220, centre_y - 140, centre_x + 220, centre_y + 140], fill=dark)
-    for position in range(6 + seed % 3):
-        angle_x = [-360, -250, -80, 80, 250, 360, 0, -150][position]
-        angle_y = [-60, 170, 230, 230, 170, -60, -230, -200][position]
-        x, y = centre_x + angle_x, centre_y + angle_y
-        draw.ellipse([x - 55, y - 55, x + 55, y + 55], fill=accent if position % 2 else dark)
-    buffer = io.BytesIO()
-    canvas.save(buffer, "PNG")
-    image = Image(title=title, description=title)
-    image.file = ImageFile(buffer, name=f"leerkring-demo-{seed}.png")
-    image.save()
-    return image
-
-
 def load_professionals():
-    people = {}
-    for email, name, organisation, job_title, sector in PROFESSIONALS:
-        user, created = User.objects.get_or_create(
-            email=email,
-            defaults={
-                "full_name": name,
-                "organisation": organisation,
-                "job_title": job_title,
-                "sector": sector,
-            },
+    return {
+        email: demo_user(
+            email, full_name=name, organisation=organisation, job_title=job_title, sector=sector
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-        people[email] = user
-    return people
+        for email, name, organisation, job_title, sector in PROFESSIONALS
+    }
 
 
 def load_leerkring(position, spec, people, coordinator):
@@ -337,7 +294,7 @@ def load_leerkring(position, spec, people, coordinator):
             max_members=spec["max_members"],
             meeting_rhythm=spec["meeting_rhythm"],
             contact_email=spec["contact_email"],
-            image=draw_image(f"Leerkring {spec['name']}", spec["colours"], position),
+            image=people_around_a_table(f"Leerkring {spec['name']}", spec["colours"], position),
         )
         leerkring.themes.set(Theme.objects.filter(slug__in=spec["themes"]))
         if spec["coordinated"] and coordinator:

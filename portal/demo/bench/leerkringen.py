@@ -3,10 +3,10 @@ leerkringen with members on top of the demo, and the list and a detail page."""
 
 from django.utils import timezone
 
+from communities.models import Leerkring, Membership, MembershipStatus
 from portal.models import User
 
-from .demo import LEERKRINGEN
-from .models import Leerkring, Membership, MembershipStatus
+from ..leerkringen import LEERKRINGEN
 
 MEMBERS_PER_LEERKRING = 20
 

@@ -3,10 +3,10 @@ tags, authors, themes and comments on top of the demo content."""
 
 from datetime import date, timedelta
 
+from blog.models import ArticlePage, Author, BlogIndexPage, Category, Comment
 from portal.models import Theme
 
-from .demo import ARTICLES
-from .models import ArticlePage, Author, BlogIndexPage, Category, Comment
+from ..blog import ARTICLES
 
 ARTICLES_PER_SCALE = 20
 COMMENTS_ON_BUSIEST = 50

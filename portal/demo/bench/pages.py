@@ -1,13 +1,10 @@
-"""Benchmark data and pages of the portal app (see `manage.py bench`).
-
-Every app with pages to measure has a `bench` module with `fill(scale)`, which adds
-synthetic content on top of the demo content, and `pages()`, the paths to measure.
-"""
+"""Benchmark data and pages of the portal itself: more standard pages and users."""
 
 from django.contrib.auth.hashers import make_password
 
-from .demo import STANDARD_PAGES
-from .models import HomePage, StandardPage, User
+from portal.models import HomePage, StandardPage, User
+
+from ..pages import STANDARD_PAGES
 
 
 def fill(scale: int) -> None:

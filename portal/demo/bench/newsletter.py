@@ -1,13 +1,14 @@
 """Benchmark data and pages of the newsletter (see `manage.py bench`): ten times the
 demo's sent issues in the archive, and the newsletter page and an issue's web version.
-Sending itself is measured by `manage.py bench_newsletter`."""
+Sending itself is measured in `sending.py` (`manage.py bench_newsletter`)."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from .demo import ISSUES
-from .models import Mailing, NewsletterIndexPage, NewsletterIssuePage
+from communities.newsletter.models import Mailing, NewsletterIndexPage, NewsletterIssuePage
+
+from ..newsletter import ISSUES
 
 
 def copy_of_demo_issue(title: str, slug: str) -> NewsletterIssuePage:
