@@ -2,9 +2,10 @@
 instead of queried on every request.
 
 Every cached part carries the frame's version in its key. Publishing, unpublishing,
-moving or deleting a page and saving the site settings start a new version, so a
-change shows at once; with several app servers this needs the shared cache
-(REDIS_URL), otherwise the other servers catch up within FRAME_TIMEOUT.
+moving or deleting a page and saving the site settings (with their menu and footer
+links, see `portal.models.FrameLink`) start a new version, so a change shows at once;
+with several app servers this needs the shared cache (REDIS_URL), otherwise the other
+servers catch up within FRAME_TIMEOUT.
 """
 
 from django.core.cache import cache

@@ -1,11 +1,15 @@
 """The portal's own models: accounts, the shared themes, site settings and pages."""
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -142,8 +146,10 @@ class Theme(index.Indexed, models.Model):
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    """Contact details, social links and the footer text, edited in the admin."""
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """Contact details, social links, the footer text and the links of the main menu
+    and the footer, edited in the admin. The links are part of the settings' cluster,
+    so saving the settings saves them, and that renews the cached frame."""
 
     contact_email = models.EmailField(_("contact e-mail address"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
@@ -173,6 +179,8 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Social media"),
         ),
         FieldPanel("footer_text"),
+        InlinePanel("main_menu_items", heading=_("Main menu"), label=_("Menu item")),
+        InlinePanel("footer_links", heading=_("Footer links"), label=_("Footer link")),
     ]
 
     class Meta:
@@ -187,6 +195,85 @@ class SiteSettings(BaseSiteSetting):
             ("YouTube", self.youtube_url),
         ]
         return [(label, url) for label, url in links if url]
+
+
+def validate_link_address(value):
+    """A path on this site (/agenda/) or a web address; nothing a browser would run
+    (javascript:) and no protocol-relative address that leaves the site unnoticed."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise ValidationError(
+            _("Fill in a path on this site, such as /agenda/, or a web address with https://."),
+            code="invalid",
+        ) from None
+
+
+class FrameLink(Orderable):
+    """A link in the site's frame: a page, shown with its title unless a label is given,
+    or an address with a label, for the parts of the site that are no pages (the agenda,
+    the map, the search) and for other sites."""
+
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.CharField(
+        _("address"),
+        max_length=255,
+        blank=True,
+        validators=[validate_link_address],
+        help_text=_("Instead of a page: a path on this site, such as /agenda/, or a web address."),
+    )
+    label = models.CharField(
+        _("label"), max_length=60, blank=True, help_text=_("Leave empty to show the page's title.")
+    )
+
+    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.label or (self.link_page.title if self.link_page_id else self.link_url)
+
+    def clean(self):
+        super().clean()
+        if self.link_page_id and self.link_url:
+            raise ValidationError({"link_url": _("Choose a page or fill in an address, not both.")})
+        if not self.link_page_id and not self.link_url:
+            raise ValidationError({"link_page": _("Choose a page or fill in an address.")})
+        if self.link_url and not self.label:
+            raise ValidationError({"label": _("A link to an address needs a label.")})
+
+    def title_and_url(self, request):
+        if self.link_page_id:
+            return self.label or self.link_page.title, self.link_page.get_url(request)
+        return self.label, self.link_url
+
+
+class MainMenuItem(FrameLink):
+    site_settings = ParentalKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="main_menu_items"
+    )
+
+    class Meta(FrameLink.Meta):
+        verbose_name = _("menu item")
+        verbose_name_plural = _("menu items")
+
+
+class FooterLink(FrameLink):
+    site_settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")
+
+    class Meta(FrameLink.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
 
 
 class HomePage(Page):

@@ -18,6 +18,8 @@ MODEL_PERMISSIONS = {
         ("portal", "theme", "add_theme"),
         ("portal", "theme", "change_theme"),
         ("portal", "theme", "delete_theme"),
+        # The main menu and the footer links are content too.
+        ("portal", "sitesettings", "change_sitesettings"),
     ],
     ORGANISERS: [],
     COORDINATORS: [],

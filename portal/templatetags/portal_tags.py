@@ -1,57 +1,49 @@
-"""Template tags for the site's frame: menus built from the page tree, and the footer."""
+"""Template tags for the site's frame: the main menu and the footer, whose links
+editors set in the site settings."""
 
 from django import template
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from django.db.models import Q
 
 from portal import frame
 from portal.models import SiteSettings
 
 register = template.Library()
 
-# The sections that are Django views rather than pages, after the page tree's items.
-APP_SECTIONS = [
-    ("communities:list", _("Leerkringen")),
-    ("events:agenda", _("Agenda")),
-    ("initiatives:map", _("Map")),
-]
-
-FOOTER_SLUGS = ["over-ons", "privacyverklaring", "toegankelijkheidsverklaring"]
-
-
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
-
 
 @register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The site root's live children that editors ticked 'show in menus', then the app
-    sections; each marked `page` when it is the current page and `true` when the
-    current page lies below it."""
+    """The menu items of the site settings; each marked `page` when it is the current
+    page and `true` when the current page lies below it (below the home page lies
+    everything, so that one only counts as `page`)."""
     request = context["request"]
-    links = frame.cached("menu", lambda: _page_links(request), request.get_host())
-    # The sections' titles are translated, so they are added per request, not cached.
-    links = links + [(title, reverse(name)) for name, title in APP_SECTIONS]
+    links = frame.cached(
+        "menu",
+        lambda: _links(request, SiteSettings.for_request(request).main_menu_items),
+        request.get_host(),
+    )
     items = []
     for title, url in links:
-        current = (
-            "page" if request.path == url else ("true" if request.path.startswith(url) else "")
-        )
+        if request.path == url:
+            current = "page"
+        elif url != "/" and request.path.startswith(url):
+            current = "true"
+        else:
+            current = ""
         items.append({"title": title, "url": url, "current": current})
-    return {"items": items, "home_current": request.path == "/"}
+    return {"items": items}
 
 
-def _page_links(request):
-    root = _site_root(request)
-    pages = root.get_children().live().in_menu().only("id", "title", "url_path") if root else []
-    return [(page.title, page.get_url(request)) for page in pages]
+def _links(request, items):
+    """(title, url) of each link in a list of the settings; a page that is not live
+    (or has no address on a site) is left out until it is published again."""
+    items = items.filter(Q(link_page=None) | Q(link_page__live=True)).select_related("link_page")
+    links = [item.title_and_url(request) for item in items]
+    return [(title, url) for title, url in links if url]
 
 
 @register.inclusion_tag("portal/includes/footer.html", takes_context=True)
 def site_footer(context):
-    """The footer: the site settings' contact details and the service pages."""
+    """The footer: the site settings' contact details and footer links."""
     request = context["request"]
     footer = frame.cached("footer", lambda: _footer(request), request.get_host())
     return {
@@ -64,23 +56,11 @@ def site_footer(context):
 
 def _footer(request):
     site_settings = SiteSettings.for_request(request)
-    root = _site_root(request)
-    pages = (
-        root.get_children()
-        .live()
-        .filter(slug__in=FOOTER_SLUGS)
-        .only("id", "title", "url_path", "slug")
-        if root
-        else []
-    )
-    # About, privacy and accessibility statements, as every Dutch public site has.
-    order = {slug: position for position, slug in enumerate(FOOTER_SLUGS)}
-    pages = sorted(pages, key=lambda page: order[page.slug])
     return {
         "footer_text": site_settings.footer_text,
         "contact_email": site_settings.contact_email,
         "contact_phone": site_settings.contact_phone,
         "contact_address": site_settings.contact_address,
         "social_links": site_settings.social_links(),
-        "service_links": [(page.title, page.get_url(request)) for page in pages],
+        "service_links": _links(request, site_settings.footer_links),
     }

@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.models import HomePage, SiteSettings, StandardPage
+from portal.models import HomePage, MainMenuItem, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +22,23 @@ def test_main_menu_shows_the_app_sections_and_marks_the_current_one(client):
     assert '<a href="/kaart/">Kaart</a>' in menu
 
 
-def test_menu_speaks_the_language_of_each_visitor(client):
+def test_frame_speaks_the_language_of_each_visitor_around_the_editors_links(client):
     client.get("/agenda/")  # a Dutch visitor fills the cache
     client.post("/taal/setlang/", {"language": "en", "next": "/agenda/"})
-    assert '<a href="/kaart/">Map</a>' in client.get("/zoeken/").text
+    html = client.get("/zoeken/").text
+    assert '<h2 id="footer-newsletter">Newsletter</h2>' in html
+    # The links' labels are content, as the editors wrote them (see test_frame_links.py).
+    assert '<a href="/kaart/">Kaart</a>' in html
 
 
-def test_published_page_appears_in_the_menu_and_leaves_it_when_unpublished(client):
-    client.get("/zoeken/")  # the menu is now cached
+def test_published_page_appears_in_the_frame_and_leaves_it_when_unpublished(client):
     page = publish_page("Werkwijze", "werkwijze")
-    assert '<a href="/werkwijze/">Werkwijze</a>' in client.get("/zoeken/").text
+    MainMenuItem.objects.create(site_settings=SiteSettings.objects.get(), link_page=page)
+    client.get("/zoeken/")  # the menu is now cached
     page.unpublish()
     assert "/werkwijze/" not in client.get("/zoeken/").text
+    page.save_revision().publish()
+    assert '<a href="/werkwijze/">Werkwijze</a>' in client.get("/zoeken/").text
 
 
 def test_changed_contact_details_show_in_the_footer_at_once(client):

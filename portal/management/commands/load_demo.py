@@ -1,26 +1,14 @@
 """`manage.py load_demo`: fill the portal with demo content (idempotent).
 
-Run by `make run`. Each app contributes its part through its own `demo` module,
-in the order below (later apps refer to earlier apps' content).
+Run by `make run`. The content itself is in `portal.demo`.
 """
 
-from importlib import import_module
-
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal import frame
-from portal.demo import DEMO_PASSWORD
-
-DEMO_MODULES = [
-    "portal.demo",
-    "blog.demo",
-    "communities.demo",
-    "events.demo",
-    "initiatives.demo",
-    "communities.newsletter.demo",
-]
+from portal import demo, frame, frame_defaults
 
 
 class Command(BaseCommand):
@@ -39,11 +27,10 @@ class Command(BaseCommand):
                 "The demo accounts have known passwords; load_demo runs only with DEBUG on."
             )
         with transaction.atomic():
-            accounts = []
-            for module in DEMO_MODULES:
-                accounts += import_module(module).load() or []
+            accounts = demo.load()
+            frame_defaults.fill(apps)  # the demo's pages join the main menu and the footer
         frame.renew()  # the menus show the new pages at once
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
-        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        self.stdout.write(f"Demo accounts (password for all: {demo.DEMO_PASSWORD}):")
         for email, role in accounts:
             self.stdout.write(f"  {email:<28} {role}")
