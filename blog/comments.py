@@ -7,6 +7,7 @@ them, and the editors get an e-mail. A honeypot and a per-address limit keep rob
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.admin.utils import get_admin_base_url
+from wagtail.log_actions import log
 
 from portal import ratelimit
 from portal.emails import send_templated_email
@@ -73,6 +74,9 @@ def notify_editors(comment) -> None:
     )
 
 
-def moderate(comment, status) -> None:
+def moderate(comment, status, by=None) -> None:
+    """An editor (`by`) approves or rejects a comment; the comment's history in the
+    admin records who did it."""
     comment.status = status
     comment.save(update_fields=["status"])
+    log(comment, f"blog.comment.{status}", user=by)

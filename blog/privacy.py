@@ -2,7 +2,9 @@
 under one of the account's addresses. They are in the data download and are deleted
 with the account (replies to them go too, as when an editor deletes a comment)."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from wagtail.models import ModelLogEntry
 
 from portal.personal_data import address_matches
 
@@ -28,4 +30,11 @@ def export(user):
 
 
 def erase(user):
-    comments_of(user).delete()
+    """The comments go, and their history in the admin too: its entries carry the
+    comment's opening words and its author's name."""
+    comments = comments_of(user)
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id__in=[str(pk) for pk in comments.values_list("pk", flat=True)],
+    ).delete()
+    comments.delete()

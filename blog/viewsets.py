@@ -88,7 +88,7 @@ def _moderate(request, pk, viewset):
     status = request.POST.get("status")
     if status not in (Comment.Status.APPROVED, Comment.Status.REJECTED):
         return HttpResponseBadRequest()
-    moderate(comment, status)
+    moderate(comment, status, by=request.user)
     if status == Comment.Status.APPROVED:
         message = _("The comment by %(name)s has been approved.")
     else:

@@ -86,7 +86,7 @@ def decide(request, pk, action):
     decide_with, success = DECISIONS[action]
     name = membership.user.full_name or membership.user.email
     try:
-        decide_with(membership)
+        decide_with(membership, by=request.user)
     except rules.MembershipError as error:
         if str(error) == "full":
             messages.error(request, _("The leerkring is full: nobody more can be approved."))

@@ -11,6 +11,7 @@ import enum
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from portal import ratelimit
 
@@ -109,7 +110,11 @@ def join(leerkring, user, motivation=""):
         return _already(existing), existing
 
 
-def _decide(membership, allowed_from, new_status, check_capacity=False):
+def _decide(membership, allowed_from, new_status, check_capacity=False, action=None, by=None):
+    """Change the membership's state under the leerkring's lock. A coordinator's
+    decision (`action`) goes into the leerkring's history in the admin, with who took
+    it; the entry holds the membership's id, not the member's name, so it names
+    nobody once the member has deleted their account."""
     with transaction.atomic():
         leerkring = _locked(membership.leerkring_id)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -124,20 +129,33 @@ def _decide(membership, allowed_from, new_status, check_capacity=False):
         else:
             membership.decided_at = now
         membership.save(update_fields=["status", "decided_at", "left_at"])
+        if action:
+            log(leerkring, action, user=by, data={"membership": membership.pk})
         return membership
 
 
-def approve(membership):
-    """A coordinator lets a pending member in, if there is still room."""
+def approve(membership, by=None):
+    """A coordinator (`by`) lets a pending member in, if there is still room."""
     membership = _decide(
-        membership, [MembershipStatus.PENDING], MembershipStatus.ACTIVE, check_capacity=True
+        membership,
+        [MembershipStatus.PENDING],
+        MembershipStatus.ACTIVE,
+        check_capacity=True,
+        action="communities.membership.approve",
+        by=by,
     )
     emails.request_decided(membership)
     return membership
 
 
-def decline(membership):
-    membership = _decide(membership, [MembershipStatus.PENDING], MembershipStatus.DECLINED)
+def decline(membership, by=None):
+    membership = _decide(
+        membership,
+        [MembershipStatus.PENDING],
+        MembershipStatus.DECLINED,
+        action="communities.membership.decline",
+        by=by,
+    )
     emails.request_decided(membership)
     return membership
 
@@ -147,6 +165,12 @@ def leave(membership):
     return _decide(membership, LIVE, MembershipStatus.LEFT)
 
 
-def remove(membership):
+def remove(membership, by=None):
     """A coordinator takes a member off the list; the history keeps it as 'left'."""
-    return _decide(membership, [MembershipStatus.ACTIVE], MembershipStatus.LEFT)
+    return _decide(
+        membership,
+        [MembershipStatus.ACTIVE],
+        MembershipStatus.LEFT,
+        action="communities.membership.remove",
+        by=by,
+    )

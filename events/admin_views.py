@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
+from wagtail.log_actions import log
 
 from . import exports, registration, tasks
 from .forms import OrganiserMessageForm
@@ -91,7 +92,9 @@ def check_in(request, pk, registration_pk):
         messages.error(request, _("This registration does not exist."))
     else:
         try:
-            registration.check_in(found.pk, attended=request.POST.get("attended") == "1")
+            registration.check_in(
+                found.pk, attended=request.POST.get("attended") == "1", by=request.user
+            )
         except registration.RegistrationError:
             messages.error(request, _("Only people with a seat can be checked in."))
     back = request.POST.get("next", "")
@@ -149,6 +152,8 @@ def duplicate(request, pk):
         if not sees_all_events(request.user):
             copy.organisers.add(request.user)
         copy.save()  # writes the parental many-to-many relations
+        source = {"id": original.pk, "title": original.title}
+        log(copy, "wagtail.copy", user=request.user, data={"source": source})
     messages.success(request, _("The event has been copied as a draft. Set the new date."))
     return redirect("events_admin:edit", copy.pk)
 
@@ -157,7 +162,7 @@ def duplicate(request, pk):
 def cancel_event(request, pk):
     event = event_for(request.user, pk)
     if request.method == "POST":
-        count = registration.cancel_event(event.pk)
+        count = registration.cancel_event(event.pk, by=request.user)
         messages.success(
             request,
             _("The event has been cancelled; %(count)s people have been told by e-mail.")

@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from portal import ratelimit
 
@@ -288,8 +289,9 @@ def fill_free_seats(event_id) -> list[Registration]:
     return moved
 
 
-def cancel_event(event_id) -> int:
-    """Call off a whole event: everyone still registered is told by e-mail."""
+def cancel_event(event_id, by=None) -> int:
+    """Call off a whole event: everyone still registered is told by e-mail. The
+    event's history in the admin records who called it off (`by`)."""
     now = timezone.now()
     with transaction.atomic():
         event = _lock(event_id)
@@ -305,13 +307,20 @@ def cancel_event(event_id) -> int:
         event.registrations.filter(pk__in=[r.pk for r in registrations]).update(
             status=RegistrationStatus.CANCELLED, waiting_position=None, cancelled_at=now
         )
+        log(event, "events.cancel", user=by, data={"told": len(registrations)})
     return len(registrations)
 
 
-def check_in(registration_id, attended: bool) -> Registration:
-    """Mark a seated person as attended or as a no-show (at the door or afterwards)."""
+def check_in(registration_id, attended: bool, by=None) -> Registration:
+    """Mark a seated person as attended or as a no-show (at the door or afterwards).
+    The event's history records who did it (`by`) and the registration's id, not the
+    person's name, so the entry names nobody once their details are wiped."""
     with transaction.atomic():
-        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .get(pk=registration_id)
+        )
         if registration.status not in SEATED:
             raise RegistrationError("not seated")
         registration.status = (
@@ -319,4 +328,6 @@ def check_in(registration_id, attended: bool) -> Registration:
         )
         registration.checked_in_at = timezone.now() if attended else None
         registration.save(update_fields=["status", "checked_in_at"])
+        action = "events.check_in.attended" if attended else "events.check_in.no_show"
+        log(registration.event, action, user=by, data={"registration": registration.pk})
     return registration

@@ -43,7 +43,7 @@ def moderate(request, pk, reject_form=None):
 
 @require_POST
 def publish(request, pk):
-    initiative = moderation.publish(_initiative(request, pk))
+    initiative = moderation.publish(_initiative(request, pk), editor=request.user)
     messages.success(request, _("“%(title)s” is on the map.") % {"title": initiative.title})
     return redirect("initiatives_admin:index")
 

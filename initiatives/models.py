@@ -165,11 +165,6 @@ class Initiative(index.Indexed, models.Model):
     )
     submitter_name = models.CharField(_("name of the submitter"), max_length=150, blank=True)
     submitter_email = models.EmailField(_("e-mail address of the submitter"), blank=True)
-    moderation_note = models.TextField(
-        _("moderation note"),
-        blank=True,
-        help_text=_("For the editors; a rejection message is added here too."),
-    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)

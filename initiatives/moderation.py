@@ -1,13 +1,15 @@
 """The life of a submitted initiative: submitted, then published or rejected.
 
 Every step that changes an initiative's status goes through here, so the submitter
-and the editors always hear about it, and e-mails only leave after the commit.
+and the editors always hear about it, e-mails only leave after the commit, and the
+initiative's history in the admin records which editor did what (with the message a
+rejection sent).
 """
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from wagtail.log_actions import log
 
 from portal import ratelimit
 from portal.emails import send_templated_email
@@ -62,13 +64,14 @@ def _notify(initiative, template, **context):
 
 
 @transaction.atomic
-def publish(initiative):
+def publish(initiative, editor=None):
     """Put an initiative on the map. Publishing twice changes nothing."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if initiative.status == Initiative.Status.PUBLISHED:
         return initiative
     initiative.status = Initiative.Status.PUBLISHED
     initiative.save(update_fields=["status"])
+    log(initiative, "initiatives.publish", user=editor)
     _notify(initiative, "initiatives/emails/published")
     return initiative
 
@@ -78,10 +81,7 @@ def reject(initiative, message, editor=None):
     """Take an initiative off (or keep it off) the map, and tell the submitter why."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     initiative.status = Initiative.Status.REJECTED
-    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
-    who = f" ({editor})" if editor else ""
-    note = f"[{stamp}{who}] {message}"
-    initiative.moderation_note = "\n\n".join(filter(None, [initiative.moderation_note, note]))
-    initiative.save(update_fields=["status", "moderation_note"])
+    initiative.save(update_fields=["status"])
+    log(initiative, "initiatives.reject", user=editor, data={"message": message})
     _notify(initiative, "initiatives/emails/rejected", message=message)
     return initiative

@@ -6,7 +6,9 @@ On deleting the account the initiatives stay (they are public content, published
 the editors), but the person's name and e-mail address are removed from them.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from wagtail.models import ModelLogEntry
 
 from portal.personal_data import address_matches
 
@@ -37,7 +39,13 @@ def export_submissions(user):
 
 
 def erase_submitter(user):
-    Initiative.objects.filter(_submitted_by(user)).update(
-        submitter_name="", submitter_email="", submitted_by=None
-    )
+    """The rejection messages in the initiatives' history were written to the
+    submitter and may name them: the entries stay, the messages go."""
+    submitted = Initiative.objects.filter(_submitted_by(user))
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Initiative),
+        object_id__in=[str(pk) for pk in submitted.values_list("pk", flat=True)],
+        action="initiatives.reject",
+    ).update(data={})
+    submitted.update(submitter_name="", submitter_email="", submitted_by=None)
     Initiative.objects.filter(address_matches(user, "contact_email")).update(contact_email="")

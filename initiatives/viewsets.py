@@ -113,7 +113,6 @@ class InitiativeViewSet(ModelViewSet):
             ],
             heading=_("Submitted by"),
         ),
-        FieldPanel("moderation_note"),
     ]
 
     def get_urlpatterns(self):

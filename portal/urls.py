@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import account_views, sitemaps, views
+from . import account_views, site_history, sitemaps, views
 
 account_patterns = [
     path("", account_views.profile, name="account_profile"),
@@ -23,6 +23,9 @@ urlpatterns = [
         r"^admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password", query_string=False),
     ),
+    # Before Wagtail's own addresses, which they replace (see portal.site_history).
+    path("admin/reports/site-history/", site_history.report),
+    path("admin/reports/site-history/results/", site_history.results),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include(account_patterns)),
