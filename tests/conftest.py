@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite: people in each role, and a real SMTP server."""
 
+import os
 import socket
 import threading
+import time
 from contextlib import contextmanager
 from email import message_from_bytes, policy
 
@@ -9,6 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.db import connections
 
 from portal.models import User
 from portal.roles import COORDINATORS, EDITORS, ORGANISERS
@@ -25,8 +28,6 @@ def django_db_setup(django_db_setup):
     the gazetteer) from a copy kept on the connection object. Playwright's sync API
     runs later tests in another context, where Django opens a new connection object
     without that copy, so it is shared on the class instead."""
-    from django.db import connections
-
     for connection in connections.all():
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents is not None:
@@ -111,6 +112,25 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def subprocess_database_url():
+    """DATABASE_URL of the test database, for a server or worker a test starts."""
+    server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    return f"{server}/{connections['default'].settings_dict['NAME']}"
+
+
+def wait_for_port(port, process, timeout=20):
+    """Wait until `process` listens on `port`; fail with its error output if it stops."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing listens on port {port} after {timeout} s")
 
 
 @contextmanager

@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from communities.newsletter import links, sending
 from communities.newsletter.models import (
@@ -18,7 +17,7 @@ from communities.newsletter.models import (
     Subscriber,
     SubscriberStatus,
 )
-from tests.conftest import Mailbox, free_port, serving_smtp
+from tests.conftest import Mailbox, free_port, serving_smtp, subprocess_database_url
 
 from .conftest import create_issue, create_subscriber
 
@@ -229,9 +228,7 @@ def start_worker(smtp_port):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DEBUG": "false",
-        "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-        + "/"
-        + connection.settings_dict["NAME"],
+        "DATABASE_URL": subprocess_database_url(),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp_port),
         "NEWSLETTER_BATCH_SIZE": "10",

@@ -3,15 +3,13 @@
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-from tests.conftest import free_port
+from tests.conftest import free_port, subprocess_database_url, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 # The 404 page shows the site's menus, which come from the database.
@@ -55,29 +53,19 @@ def test_the_development_server_of_make_run_answers_404_to_a_path_out_of_static(
     environment = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-        + "/"
-        + connection.settings_dict["NAME"],
+        "DATABASE_URL": subprocess_database_url(),
     }
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert server.poll() is None, "runserver stopped"
-            try:
-                status = get_status(base + "/static/css/portal.css")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "runserver did not start"
-                time.sleep(0.2)
-        assert status == 200
+        wait_for_port(port, server, timeout=30)
+        assert get_status(base + "/static/css/portal.css") == 200
         for path in ("/static/%2e%2e/", "/static/%2e%2e/manage.py", "/static/..%2f..%2fetc"):
             assert get_status(base + path) == 404, path
     finally:

@@ -6,10 +6,8 @@ client, however the requests are spread over the workers."""
 import http.client
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import pytest
 from django.db import connection
 
 from portal.settings.base import ACCOUNT_RATE_LIMITS
-from tests.conftest import free_port
+from tests.conftest import free_port, subprocess_database_url, wait_for_port
 from tests.portal.test_settings import REAL_KEY, production_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,9 +40,7 @@ def production_environment(static_root):
         SECRET_KEY=REAL_KEY,
         SECURE_SSL_REDIRECT="false",
         ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-        + "/"
-        + connection.settings_dict["NAME"],
+        DATABASE_URL=subprocess_database_url(),
         TRUSTED_PROXY_COUNT="1",
         STATIC_ROOT=str(static_root),
     )
@@ -70,18 +66,6 @@ def start_gunicorn(port, static_root):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-
-
-def wait_for_port(port, process, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode()
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("gunicorn did not start")
 
 
 class ProxiedClient:
