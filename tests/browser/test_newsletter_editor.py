@@ -6,8 +6,8 @@ import re
 
 from communities.newsletter.models import NewsletterIssuePage
 from tests.browser.test_blog_editor import footer_action
-from tests.communities.conftest import create_newsletter_page
 from tests.conftest import PASSWORD
+from tests.newsletter.conftest import create_newsletter_page
 
 
 def test_editor_publishes_an_issue_by_typing_only_its_subject_and_content(page, log_in, editor):

@@ -14,10 +14,11 @@ from events.registration import Applicant
 from portal import personal_data
 from portal.emails import send_later
 from tests.blog.conftest import author, blog_index, make_article  # noqa: F401
-from tests.communities.conftest import add_member, create_leerkring, create_subscriber
+from tests.communities.conftest import add_member, create_leerkring
 from tests.conftest import PASSWORD
 from tests.events.conftest import create_event
 from tests.initiatives.conftest import make_initiative, themes  # noqa: F401
+from tests.newsletter.conftest import create_subscriber
 
 pytestmark = pytest.mark.django_db
 
