@@ -286,14 +286,3 @@ class Membership(models.Model):
     def since(self):
         """When the current status began, for lists and exports."""
         return self.left_at or self.decided_at or self.created_at
-
-
-# The newsletter's models live in communities/newsletter/; importing them here is
-# what registers them with this app.
-from .newsletter.models import (  # noqa: E402, F401
-    Delivery,
-    Mailing,
-    NewsletterIndexPage,
-    NewsletterIssuePage,
-    Subscriber,
-)

@@ -1,8 +1,5 @@
-"""The newsletter's own admin views: statistics, and sending an issue.
-
-Statistics: subscribers per status and per topic, and the growth per month. They
-take a fixed number of queries (counts grouped by status, topic and month), however
-many subscribers there are.
+"""The newsletter's own admin views: statistics (the figures come from
+`statistics`), and sending an issue.
 
 Sending: an issue is a page, so who may send it follows the page permissions.
 Anyone who may edit the issue sees how many people it reaches, can mail a test to
@@ -11,32 +8,23 @@ send it or retry failed addresses. The issue must be published without unpublish
 changes, so what goes out is exactly what the editor last published.
 """
 
-from datetime import datetime
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, Q
-from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
-from communities.models import Leerkring
-from portal.models import Theme
-
 from . import sending
+from . import statistics as figures
 from .models import (
     UNFINISHED,
     DeliveryStatus,
     Mailing,
     NewsletterIssuePage,
-    Subscriber,
     SubscriberStatus,
 )
 
@@ -49,115 +37,8 @@ REFRESH_SECONDS = 5
 # Statistics
 
 
-def _month_starts(count, now=None):
-    """The first moments (local time) of the last `count` months, oldest first."""
-    local = timezone.localtime(now)
-    zone = timezone.get_current_timezone()
-    year, month = local.year, local.month
-    starts = []
-    for _i in range(count):
-        starts.append(datetime(year, month, 1, tzinfo=zone))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return starts[::-1]
-
-
-def _per_month(queryset, field):
-    rows = (
-        queryset.order_by()
-        .annotate(month=TruncMonth(field))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .values_list("month", "count")
-    )
-    # TruncMonth works in the current time zone; localtime() keeps it there.
-    return {timezone.localtime(month).timetuple()[:2]: count for month, count in rows}
-
-
-def growth(months=12, now=None) -> list[dict]:
-    """Per month: new confirmations, unsubscribes, and subscribers at the month's end.
-
-    Someone counts as subscribed from `confirmed_at` until an `unsubscribed_at`
-    that comes after it. (Subscribing again clears the old unsubscribe moment.)
-    Three queries: the subscribers before the first month, and the two counts
-    grouped by month."""
-    starts = _month_starts(months, now)
-    first = starts[0]
-    # An unsubscribe only ends a subscription that was confirmed before it.
-    ended = Q(unsubscribed_at__isnull=False, unsubscribed_at__gte=F("confirmed_at"))
-    total = (
-        Subscriber.objects.filter(confirmed_at__lt=first)
-        .exclude(ended & Q(unsubscribed_at__lt=first))
-        .count()
-    )
-    confirmations = _per_month(Subscriber.objects.filter(confirmed_at__gte=first), "confirmed_at")
-    unsubscribes = _per_month(
-        Subscriber.objects.filter(ended, confirmed_at__isnull=False, unsubscribed_at__gte=first),
-        "unsubscribed_at",
-    )
-    rows = []
-    for start in starts:
-        key = (start.year, start.month)
-        new, gone = confirmations.get(key, 0), unsubscribes.get(key, 0)
-        total += new - gone
-        rows.append(
-            {
-                "start": start,
-                "label": date_format(start, "M Y"),
-                "long_label": date_format(start, "F Y"),
-                "confirmed": new,
-                "unsubscribed": gone,
-                "total": total,
-            }
-        )
-    return rows
-
-
-def _chart(rows):
-    """Heights (in percent of the tallest) for the CSS bar charts."""
-    top_total = max([row["total"] for row in rows] + [1])
-    top_change = max([max(row["confirmed"], row["unsubscribed"]) for row in rows] + [1])
-    for row in rows:
-        row["total_height"] = round(100 * row["total"] / top_total, 1)
-        row["confirmed_height"] = round(100 * row["confirmed"] / top_change, 1)
-        row["unsubscribed_height"] = round(100 * row["unsubscribed"] / top_change, 1)
-    return {"top_total": top_total, "top_change": top_change}
-
-
-def status_counts() -> dict:
-    counts = dict.fromkeys(SubscriberStatus.values, 0)
-    for status, count in (
-        Subscriber.objects.order_by()
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    ):
-        counts[status] = count
-    return counts
-
-
-def topic_counts() -> dict:
-    """Confirmed subscribers per theme and per leerkring, and those without a topic."""
-    confirmed = Q(newsletter_subscribers__status=SubscriberStatus.CONFIRMED)
-    themes = Theme.objects.annotate(
-        subscriber_count=Count("newsletter_subscribers", filter=confirmed)
-    ).order_by("-subscriber_count", "name")
-    leerkringen = (
-        Leerkring.objects.annotate(
-            subscriber_count=Count("newsletter_subscribers", filter=confirmed)
-        )
-        .filter(Q(archived=False) | Q(subscriber_count__gt=0))
-        .order_by("-subscriber_count", "name")
-    )
-    without = Subscriber.objects.confirmed().filter(themes__isnull=True, leerkringen__isnull=True)
-    return {
-        "themes": list(themes),
-        "leerkringen": list(leerkringen),
-        "without_topic": without.count(),
-    }
-
-
 def statistics(request):
-    if not request.user.has_perm("communities.view_subscriber"):
+    if not request.user.has_perm("newsletter.view_subscriber"):
         raise PermissionDenied
     try:
         months = int(request.GET.get("months", MONTH_CHOICES[0]))
@@ -165,12 +46,12 @@ def statistics(request):
         months = MONTH_CHOICES[0]
     if months not in MONTH_CHOICES:
         months = MONTH_CHOICES[0]
-    counts = status_counts()
-    rows = growth(months)
+    counts = figures.status_counts()
+    rows = figures.growth(months)
     title = _("Newsletter statistics")
     return render(
         request,
-        "communities/newsletter/admin/statistics.html",
+        "newsletter/admin/statistics.html",
         {
             "page_title": title,
             "header_title": title,
@@ -184,11 +65,11 @@ def statistics(request):
             ],
             "total": sum(counts.values()),
             "confirmed": counts[SubscriberStatus.CONFIRMED],
-            "topics": topic_counts(),
+            "topics": figures.topic_counts(),
             "months": months,
             "month_choices": MONTH_CHOICES,
             "rows": rows,
-            "chart": _chart(rows),
+            "chart": figures.chart_heights(rows),
             "list_url": reverse("newsletter_subscribers:index"),
         },
     )
@@ -225,18 +106,6 @@ def targeting(issue) -> str:
             "leerkringen": leerkringen
         }
     return _("All subscribers.")
-
-
-def _why_not_ready(page):
-    """Why the issue cannot be sent yet, or None."""
-    if not page.live:
-        return _("This issue has not been published. Publish it first, then send it.")
-    if page.has_unpublished_changes:
-        return _(
-            "This issue has changes that have not been published. Publish it first, so "
-            "the subscribers get the latest version."
-        )
-    return None
 
 
 class SendForm(forms.Form):
@@ -295,12 +164,12 @@ def _render_issue_page(request, page, template, title, context, status=200):
 def send(request, page_id):
     page, permissions = _issue(request, page_id)
     if page.is_sent:
-        messages.info(request, _("This issue has already been sent."))
+        messages.info(request, sending.SendingError("already_sent").message)
         return redirect("newsletter_sending:progress", page.pk)
     latest = page.get_latest_revision_as_object()
     count = latest.recipients().count()
     can_send = permissions.can_publish()
-    not_ready = _why_not_ready(page)
+    not_ready = sending.obstacle(page)
     form = SendForm(request.POST or None, count=count)
     status = 200
     if request.method == "POST":
@@ -311,8 +180,8 @@ def send(request, page_id):
         elif form.is_valid():
             try:
                 sending.start(page, request.user)
-            except sending.AlreadySent:
-                messages.info(request, _("This issue has already been sent."))
+            except sending.SendingError as error:
+                messages.info(request, error.message)
             else:
                 messages.success(
                     request,
@@ -329,7 +198,7 @@ def send(request, page_id):
     return _render_issue_page(
         request,
         page,
-        "communities/newsletter/admin/send.html",
+        "newsletter/admin/send.html",
         _("Send"),
         {
             "subject": latest.title,
@@ -375,7 +244,7 @@ def progress(request, page_id):
     return _render_issue_page(
         request,
         page,
-        "communities/newsletter/admin/progress.html",
+        "newsletter/admin/progress.html",
         _("Sending progress"),
         {
             "mailing": mailing,

@@ -2,7 +2,7 @@
 
 Each block renders twice: on the web version with the site's templates (the
 blocks' own templates) and in the e-mail with table markup and inline styles
-(templates/communities/newsletter/email.html), because mail clients ignore most
+(templates/newsletter/email.html), because mail clients ignore most
 CSS.
 """
 
@@ -28,7 +28,7 @@ class ArticlesBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Articles")
-        template = "communities/newsletter/blocks/articles.html"
+        template = "newsletter/blocks/articles.html"
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -69,7 +69,7 @@ class EventsBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Events")
-        template = "communities/newsletter/blocks/events.html"
+        template = "newsletter/blocks/events.html"
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -91,7 +91,7 @@ class NewsletterBlocks(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Text"),
         features=RICH_TEXT_FEATURES,
-        template="communities/newsletter/blocks/text.html",
+        template="newsletter/blocks/text.html",
     )
     articles = ArticlesBlock()
     events = EventsBlock()

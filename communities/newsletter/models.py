@@ -113,7 +113,7 @@ class Subscriber(models.Model):
         verbose_name_plural = _("newsletter subscribers")
         ordering = ["-consent_given_at"]
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="communities_subscriber_email_ci_unique"),
+            models.UniqueConstraint(Lower("email"), name="newsletter_subscriber_email_ci_unique"),
         ]
         indexes = [models.Index(fields=["status", "consent_given_at"])]
 
@@ -134,9 +134,9 @@ class NewsletterIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["communities.NewsletterIssuePage"]
+    subpage_types = ["newsletter.NewsletterIssuePage"]
     max_count = 1
-    template = "communities/newsletter/index_page.html"
+    template = "newsletter/index_page.html"
 
     class Meta:
         verbose_name = _("newsletter page")
@@ -192,9 +192,9 @@ class NewsletterIssuePage(Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["communities.NewsletterIndexPage"]
+    parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []
-    template = "communities/newsletter/issue_page.html"
+    template = "newsletter/issue_page.html"
     preview_modes = [("", _("Web version")), ("email", _("E-mail"))]
 
     class Meta:
@@ -234,8 +234,8 @@ class NewsletterIssuePage(Page):
             "preferences_url": preferences_url,
         }
         with override(settings.LANGUAGE_CODE):
-            html = render_to_string("communities/newsletter/email.html", context)
-            text = render_to_string("communities/newsletter/email.txt", context)
+            html = render_to_string("newsletter/email.html", context)
+            text = render_to_string("newsletter/email.txt", context)
         # Rich text and images link relative to the site; in an e-mail they must not.
         html = html.replace('href="/', f'href="{url}/').replace('src="/', f'src="{url}/')
         return self.title, html, text
@@ -307,7 +307,7 @@ class Delivery(models.Model):
         verbose_name_plural = _("deliveries")
         constraints = [
             models.UniqueConstraint(
-                "mailing", Lower("email"), name="communities_delivery_once_per_address"
+                "mailing", Lower("email"), name="newsletter_delivery_once_per_address"
             ),
         ]
         indexes = [models.Index(fields=["mailing", "status"])]

@@ -17,7 +17,7 @@ class SendingPanel(Panel):
         super().__init__(**kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "communities/newsletter/admin/sending_panel.html"
+        template_name = "newsletter/admin/sending_panel.html"
 
         def is_shown(self):
             issue = self.instance

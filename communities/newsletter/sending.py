@@ -28,9 +28,11 @@ from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from portal.emails import send_later
+from portal.errors import RuleError
 
 from . import links
 from .models import (
@@ -49,17 +51,45 @@ INTERRUPTED = (
 )
 
 
-class AlreadySent(Exception):
-    pass
+error_messages = {
+    "not_published": _("This issue has not been published. Publish it first, then send it."),
+    "unpublished_changes": _(
+        "This issue has changes that have not been published. Publish it first, so "
+        "the subscribers get the latest version."
+    ),
+    "already_sent": _("This issue has already been sent."),
+}
+
+
+class SendingError(RuleError):
+    error_messages = error_messages
+
+
+def obstacle(issue) -> SendingError | None:
+    """Why the issue cannot be sent (now), or None: it goes out once, and only as
+    the editor last published it, so what subscribers get is what the site shows."""
+    if issue.is_sent:
+        return SendingError("already_sent")
+    if not issue.live:
+        return SendingError("not_published")
+    if issue.has_unpublished_changes:
+        return SendingError("unpublished_changes")
+    return None
 
 
 def start(issue, user) -> Mailing:
     """Freeze the issue's message and queue it for every recipient it has now. The
-    issue's history in the admin records who sent it to how many."""
-    subject, html, text = issue.render_email()
+    issue's history in the admin records who sent it to how many.
+
+    The rules are checked again with the issue's row locked, so two editors who
+    press "send" at once, or one who publishes a change meanwhile, cannot make it
+    go out twice or in a version nobody published."""
     with transaction.atomic():
-        if Mailing.objects.select_for_update().filter(issue=issue).exists():
-            raise AlreadySent
+        issue = type(issue).objects.select_for_update().get(pk=issue.pk)
+        refused = obstacle(issue)
+        if refused:
+            raise refused
+        subject, html, text = issue.render_email()
         mailing = Mailing.objects.create(
             issue=issue, subject=subject, html=html, text=text, started_by=user
         )

@@ -79,7 +79,7 @@ def _mail(subscriber, kind, link):
         return
     with override(consent.language_of(subscriber.consent_version)):
         send_templated_email(
-            f"communities/newsletter/emails/{kind}",
+            f"newsletter/emails/{kind}",
             {"subscriber": subscriber, "link": link, "days": CONFIRM_DAYS},
             to=[subscriber.email],
         )

@@ -50,7 +50,7 @@ def subscribe(request):
     """The target of every subscribe form; on its own, the full form."""
     if request.method == "GET":
         form = SubscribeForm(source=SubscriptionSource.PAGE, auto_id=OWN_PAGE_IDS)
-        return render(request, "communities/newsletter/subscribe.html", _form_context(form))
+        return render(request, "newsletter/subscribe.html", _form_context(form))
     form = SubscribeForm(request.POST, source=_posted_source(request), auto_id=OWN_PAGE_IDS)
     if form.is_spam:
         return redirect("newsletter:subscribed")
@@ -68,21 +68,19 @@ def subscribe(request):
         return redirect("newsletter:subscribed")
     else:
         status = 400
-    return render(
-        request, "communities/newsletter/subscribe.html", _form_context(form), status=status
-    )
+    return render(request, "newsletter/subscribe.html", _form_context(form), status=status)
 
 
 @require_GET
 def subscribed(request):
     """The same page whether or not the address was known."""
-    return render(request, "communities/newsletter/subscribed.html", {"days": CONFIRM_DAYS})
+    return render(request, "newsletter/subscribed.html", {"days": CONFIRM_DAYS})
 
 
 def _bad_link(request, error, purpose):
     return render(
         request,
-        "communities/newsletter/bad_link.html",
+        "newsletter/bad_link.html",
         {
             "expired": error.expired,
             "days": CONFIRM_DAYS,
@@ -110,7 +108,7 @@ def confirm(request, signed):
         subscriptions.confirm(subscriber)
     return render(
         request,
-        "communities/newsletter/confirm.html",
+        "newsletter/confirm.html",
         {
             "subscriber": subscriber,
             "just_confirmed": just_confirmed,
@@ -128,9 +126,7 @@ def preferences(request, signed):
     status = 200
     if request.method == "POST" and "unsubscribe" in request.POST:
         subscriptions.unsubscribe(subscriber)
-        return render(
-            request, "communities/newsletter/unsubscribe.html", {"subscriber": subscriber}
-        )
+        return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
     active = subscriber.status != SubscriberStatus.UNSUBSCRIBED
     if request.method == "POST" and active:
         form = PreferencesForm(request.POST)
@@ -145,7 +141,7 @@ def preferences(request, signed):
         form = PreferencesForm(subscriber=subscriber)
     return render(
         request,
-        "communities/newsletter/preferences.html",
+        "newsletter/preferences.html",
         {"subscriber": subscriber, "form": form, "active": active},
         status=status,
     )
@@ -164,7 +160,7 @@ def one_click(request, signed):
         subscriptions.unsubscribe(subscriber)
     return render(
         request,
-        "communities/newsletter/unsubscribe.html",
+        "newsletter/unsubscribe.html",
         {"subscriber": subscriber, "one_click": True},
     )
 
@@ -188,14 +184,12 @@ def request_link(request):
             return redirect("newsletter:link_sent")
         else:
             status = 400
-    return render(
-        request, "communities/newsletter/request_link.html", {"form": form}, status=status
-    )
+    return render(request, "newsletter/request_link.html", {"form": form}, status=status)
 
 
 @require_GET
 def link_sent(request):
-    return render(request, "communities/newsletter/request_link.html", {"sent": True})
+    return render(request, "newsletter/request_link.html", {"sent": True})
 
 
 def _has_verified_address(user):
@@ -234,7 +228,7 @@ def account(request):
         form = AccountNewsletterForm(subscriber=subscription if subscribed else None)
     return render(
         request,
-        "communities/newsletter/account.html",
+        "newsletter/account.html",
         {
             "form": form,
             "subscription": subscription,

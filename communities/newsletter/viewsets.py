@@ -252,7 +252,7 @@ class StatisticsViewSet(ViewSet):
 
         class StatisticsMenuItem(MenuItem):
             def is_shown(self, request):
-                return request.user.has_perm("communities.view_subscriber")
+                return request.user.has_perm("newsletter.view_subscriber")
 
         return StatisticsMenuItem
 

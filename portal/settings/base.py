@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal",
     "blog",
     "communities",
+    "communities.newsletter",
     "events",
     "initiatives",
     "wagtail.contrib.settings",

@@ -9,9 +9,9 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from ..newsletter.forms import SubscribeForm
-from ..newsletter.models import SubscriberStatus, SubscriptionSource
-from ..newsletter.subscriptions import subscription_of
+from ..forms import SubscribeForm
+from ..models import SubscriberStatus, SubscriptionSource
+from ..subscriptions import subscription_of
 
 register = template.Library()
 
@@ -34,9 +34,7 @@ def compact_subscribe_form(source):
 @functools.lru_cache(maxsize=32)
 def _compact_form_html(source, language):
     form = SubscribeForm(source=SubscriptionSource(source))
-    return render_to_string(
-        "communities/newsletter/includes/subscribe_form_body.html", {"form": form}
-    )
+    return render_to_string("newsletter/includes/subscribe_form_body.html", {"form": form})
 
 
 @register.simple_tag

@@ -37,7 +37,7 @@ def plain_text(rich_text, site_url=""):
 @register.filter
 def newsletter_articles(value):
     """The published articles of an articles block, in the editor's order."""
-    from ..newsletter.blocks import ArticlesBlock
+    from ..blocks import ArticlesBlock
 
     return ArticlesBlock.articles_of(value)
 
@@ -45,7 +45,7 @@ def newsletter_articles(value):
 @register.filter
 def newsletter_events(value):
     """The events of an events block: the chosen ones, or the next ones in the agenda."""
-    from ..newsletter.blocks import EventsBlock
+    from ..blocks import EventsBlock
 
     return EventsBlock.events_of(value)
 
