@@ -88,14 +88,7 @@ def decide(request, pk, action):
     try:
         decide_with(membership, by=request.user)
     except rules.MembershipError as error:
-        if str(error) == "full":
-            messages.error(request, _("The leerkring is full: nobody more can be approved."))
-        else:
-            messages.error(
-                request,
-                _("This is no longer possible: the status is now “%(status)s”.")
-                % {"status": error},
-            )
+        messages.error(request, error.message)
     else:
         messages.success(request, success % {"name": name})
     return redirect("leerkringen:members", membership.leerkring_id)

@@ -4,16 +4,20 @@ coordinator, when a leerkring is full, and what leaving and being removed mean.
 Every change takes a row lock on the leerkring (select_for_update), so two people
 taking the last seat at the same moment cannot both get it; the partial unique
 constraint on Membership makes a double sign-up impossible even without the lock.
-Views call these functions and only turn the outcome into a message.
+Views call these functions and only turn the outcome into a message; what a
+coordinator's decision runs into is a MembershipError with a code from
+`error_messages`, the one place of its sentence.
 """
 
 import enum
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from portal import ratelimit
+from portal.errors import RuleError
 
 from . import emails
 from .models import LIVE, Leerkring, Membership, MembershipStatus, SignupMode
@@ -30,18 +34,32 @@ class Outcome(enum.Enum):
     CLOSED = "closed"
 
 
-class MembershipError(Exception):
-    """A coordinator's action that does not fit the membership's state."""
+error_messages = {
+    "full": gettext_lazy("The leerkring is full: nobody more can be approved."),
+    "status_changed": gettext_lazy("This is no longer possible: the status is now “%(status)s”."),
+}
+
+
+class MembershipError(RuleError):
+    """A change that does not fit the membership's state or the leerkring's room;
+    `code` is a key of error_messages."""
+
+    error_messages = error_messages
 
 
 def _locked(leerkring_id):
     return Leerkring.objects.select_for_update().get(pk=leerkring_id)
 
 
-def _is_full(leerkring):
+def is_full(leerkring) -> bool:
+    """Every place is taken: the leerkring has a maximum and that many active
+    members. Uses `member_count` when the leerkring carries it (with_member_count),
+    so a list costs no query per leerkring; a locked row never carries it."""
     if leerkring.max_members is None:
         return False
-    active = leerkring.memberships.filter(status=MembershipStatus.ACTIVE).count()
+    active = getattr(leerkring, "member_count", None)
+    if active is None:
+        active = leerkring.memberships.filter(status=MembershipStatus.ACTIVE).count()
     return active >= leerkring.max_members
 
 
@@ -64,7 +82,7 @@ def obstacle(leerkring, user):
         return _already(existing)
     if not leerkring.accepts_signups:
         return Outcome.CLOSED
-    if _is_full(leerkring):
+    if is_full(leerkring):
         return Outcome.FULL
     return None
 
@@ -119,8 +137,9 @@ def _decide(membership, allowed_from, new_status, check_capacity=False, action=N
         leerkring = _locked(membership.leerkring_id)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         if membership.status not in allowed_from:
-            raise MembershipError(membership.get_status_display())
-        if check_capacity and _is_full(leerkring):
+            status = MembershipStatus(membership.status).label  # translated when shown
+            raise MembershipError("status_changed", status=status)
+        if check_capacity and is_full(leerkring):
             raise MembershipError("full")
         now = timezone.now()
         membership.status = new_status

@@ -88,7 +88,11 @@ def leerkring_detail(request, slug):
     return render(
         request,
         "communities/leerkring_detail.html",
-        {"leerkring": leerkring, "membership": rules.live_membership(leerkring, request.user)},
+        {
+            "leerkring": leerkring,
+            "membership": rules.live_membership(leerkring, request.user),
+            "full": rules.is_full(leerkring),
+        },
     )
 
 
@@ -145,7 +149,11 @@ def leave(request, slug):
         return redirect(leerkring)
     form = LeaveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        rules.leave(membership)
+        try:
+            rules.leave(membership)
+        except rules.MembershipError as error:  # a coordinator decided meanwhile
+            messages.error(request, error.message)
+            return redirect(leerkring)
         messages.success(request, _("You have left %(name)s.") % {"name": leerkring.name})
         return redirect("communities:mine")
     return render(

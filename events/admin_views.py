@@ -95,8 +95,8 @@ def check_in(request, pk, registration_pk):
             registration.check_in(
                 found.pk, attended=request.POST.get("attended") == "1", by=request.user
             )
-        except registration.RegistrationError:
-            messages.error(request, _("Only people with a seat can be checked in."))
+        except registration.RegistrationError as error:
+            messages.error(request, error.message)
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("events_admin:registrations", args=[event.pk])

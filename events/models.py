@@ -399,10 +399,6 @@ class Registration(models.Model):
     def is_live(self):
         return self.status in LIVE
 
-    @property
-    def can_cancel(self):
-        return self.status in CANCELLABLE and not self.event.is_past
-
 
 class YearTarget(models.Model):
     """What the network aims for in a year: the key figures are measured against it."""

@@ -8,6 +8,7 @@ stay. A guest registration that was never confirmed is deleted once its confirma
 link has expired: the address may have been typed in by somebody else.
 """
 
+import contextlib
 import datetime
 
 from django.conf import settings
@@ -52,12 +53,12 @@ def export(user):
 
 def erase(user):
     """Cancel what lies ahead (freeing seats for the waiting list), then forget the
-    person's details on every registration; the account link goes with the account."""
-    future = registrations_of(user).filter(
-        status__in=CANCELLABLE, event__ends_at__gte=timezone.now()
-    )
-    for pk in future.values_list("pk", flat=True):
-        rules.cancel(pk, notify=False)
+    person's details on every registration; the account link goes with the account.
+    What the rules no longer let anyone cancel (the event is over) is only wiped."""
+    live = registrations_of(user).filter(status__in=CANCELLABLE)
+    for pk in live.values_list("pk", flat=True):
+        with contextlib.suppress(rules.RegistrationError):
+            rules.cancel(pk, notify=False)
     _wipe(registrations_of(user))
 
 

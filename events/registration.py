@@ -6,17 +6,22 @@ same event therefore take turns, so counting the free seats and handing out wait
 positions cannot race: no overbooking, waiting positions 1..n without gaps. The
 database backs this up with a partial unique constraint (one live registration per
 e-mail address per event) and a check that only waiting registrations have a position.
+
+What the rules refuse is a RegistrationError with a code from `error_messages`, the
+one place of its sentence; views show `error.message` and decide nothing themselves.
 """
 
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from portal import ratelimit
+from portal.errors import RuleError
 
 from . import emails
 from .models import CANCELLABLE, LIVE, SEATED, Event, EventStatus, Registration, RegistrationStatus
@@ -26,17 +31,25 @@ REGISTRATIONS_PER_ADDRESS = 3  # guest registrations per e-mail address per hour
 MAIL_AGAIN_AFTER = timedelta(minutes=10)  # "already registered" e-mails, per registration
 
 
-class RegistrationError(Exception):
-    """A registration that cannot be made; the message is shown to the person."""
+error_messages = {
+    "closed": gettext_lazy("Registration for this event is closed."),
+    "already_registered": gettext_lazy("You are already registered for this event."),
+    "too_late_to_cancel": gettext_lazy("This registration can no longer be cancelled."),
+    "not_seated": gettext_lazy("Only people with a seat can be checked in."),
+}
 
 
-class RegistrationClosed(RegistrationError):
-    pass
+class RegistrationError(RuleError):
+    """What the rules of registering refuse; `code` is a key of error_messages."""
+
+    error_messages = error_messages
 
 
 class AlreadyRegistered(RegistrationError):
+    """The person already has a live registration for the event: `registration`."""
+
     def __init__(self, registration):
-        super().__init__("already registered")
+        super().__init__("already_registered")
         self.registration = registration
 
 
@@ -63,6 +76,8 @@ class Counts:
 
     @property
     def is_full(self):
+        """No free seat: who registers now goes on the waiting list. with_fullness
+        is the same rule for lists of events."""
         return self.capacity is not None and self.seated >= self.capacity
 
 
@@ -73,6 +88,20 @@ def counts(event) -> Counts:
     for status, number in rows:
         setattr(result, status, number)
     return result
+
+
+def with_fullness(events):
+    """Events annotated with `is_full`, Counts.is_full computed by the database, so a
+    list (the agenda, the home page, a leerkring's meetings) takes one query."""
+    seated = Count("registrations", filter=Q(registrations__status__in=SEATED))
+    full = Q(capacity__isnull=False, capacity__lte=seated)
+    return events.annotate(is_full=ExpressionWrapper(full, output_field=BooleanField()))
+
+
+def may_cancel(registration) -> bool:
+    """Whether a person can still cancel: a live registration without a check-in,
+    until the event is over. cancel() enforces it; pages use it to offer the button."""
+    return registration.status in CANCELLABLE and not registration.event.is_past
 
 
 def _lock(event_id) -> Event:
@@ -188,16 +217,20 @@ def register(event_id, applicant: Applicant, *, needs_confirmation=False) -> Reg
     """Register a person. Account holders get a seat or a waiting position at once;
     guests (`needs_confirmation`) are pending until they confirm their e-mail address.
 
-    Raises RegistrationClosed outside the window and AlreadyRegistered when the
-    address already has a live registration for this event.
+    Raises RegistrationError "closed" outside the window, and AlreadyRegistered when
+    the address, or the applicant's account, already has a live registration for
+    this event (the account's may be under an address it used before).
     """
     now = timezone.now()
     email = applicant.email.strip().lower()
     with transaction.atomic():
         event = _lock(event_id)
         if not event.registration_is_open(now):
-            raise RegistrationClosed("closed")
-        existing = event.registrations.filter(email__iexact=email, status__in=LIVE).first()
+            raise RegistrationError("closed")
+        same_person = Q(email__iexact=email)
+        if applicant.user is not None:
+            same_person |= Q(user=applicant.user)
+        existing = event.registrations.filter(same_person, status__in=LIVE).first()
         if existing:
             raise AlreadyRegistered(existing)
         registration = Registration(
@@ -233,6 +266,24 @@ def register(event_id, applicant: Applicant, *, needs_confirmation=False) -> Reg
     return registration
 
 
+def sign_up(event_id, applicant: Applicant) -> Registration | None:
+    """The registration form: an account holder (`applicant.user`) is placed at once,
+    a guest first confirms their address by e-mail.
+
+    A guest who types an address that is already registered is not told so: that
+    would show anyone who is registered. The address's owner gets the e-mail again
+    instead (mail_again), and the guest sees what every guest sees; this returns
+    None then. An account holder is told: AlreadyRegistered."""
+    guest = applicant.user is None
+    try:
+        return register(event_id, applicant, needs_confirmation=guest)
+    except AlreadyRegistered as error:
+        if not guest:
+            raise
+        mail_again(error.registration)
+        return None
+
+
 def confirm_guest(registration_id) -> Registration:
     """A guest clicked the button behind the link in their e-mail: now they get a
     seat or a waiting position. Confirming twice changes nothing."""
@@ -244,7 +295,7 @@ def confirm_guest(registration_id) -> Registration:
         if registration.status != RegistrationStatus.PENDING:
             return registration
         if event.status != EventStatus.PUBLISHED or event.starts_at <= now:
-            raise RegistrationClosed("closed")
+            raise RegistrationError("closed")
         _place(event, registration, now)
         registration.save(update_fields=["status", "waiting_position", "confirmed_at"])
         emails.send_registered(registration)
@@ -253,14 +304,18 @@ def confirm_guest(registration_id) -> Registration:
 
 def cancel(registration_id, *, notify=True) -> Registration:
     """Cancel one registration. A freed seat goes to the first on the waiting list,
-    who is told by e-mail; the waiting list closes up."""
+    who is told by e-mail; the waiting list closes up. Cancelling twice changes
+    nothing; after the event, or a check-in, it is RegistrationError
+    "too_late_to_cancel" (may_cancel, checked under the event's lock)."""
     now = timezone.now()
     with transaction.atomic():
         event_id = Registration.objects.values_list("event_id", flat=True).get(pk=registration_id)
         event = _lock(event_id)
         registration = Registration.objects.select_related("event").get(pk=registration_id)
-        if registration.status not in CANCELLABLE:
+        if registration.status == RegistrationStatus.CANCELLED:
             return registration
+        if not may_cancel(registration):
+            raise RegistrationError("too_late_to_cancel")
         was_seated = registration.status == RegistrationStatus.CONFIRMED
         registration.status = RegistrationStatus.CANCELLED
         registration.waiting_position = None
@@ -268,7 +323,7 @@ def cancel(registration_id, *, notify=True) -> Registration:
         registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
         if notify:
             emails.send_cancelled(registration)
-        if was_seated and not event.is_past:
+        if was_seated:
             for moved in _move_up(event, now):
                 emails.send_moved_up(moved)
         else:
@@ -322,7 +377,7 @@ def check_in(registration_id, attended: bool, by=None) -> Registration:
             .get(pk=registration_id)
         )
         if registration.status not in SEATED:
-            raise RegistrationError("not seated")
+            raise RegistrationError("not_seated")
         registration.status = (
             RegistrationStatus.ATTENDED if attended else RegistrationStatus.NO_SHOW
         )

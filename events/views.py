@@ -4,7 +4,7 @@ calendar files, the pages behind e-mailed links, and "my registrations"."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from portal import ratelimit
 from . import ics, links, registration
 from .filters import EventFilter
 from .forms import RegistrationForm
-from .models import LIVE, SEATED, Event, Registration
+from .models import LIVE, Event, Registration
 
 PAGE_SIZE = 12
 GUEST_JUST_REGISTERED = "events_guest_just_registered"  # session key: an event's pk
@@ -23,11 +23,8 @@ FEED_SIZE = 500
 
 
 def _filtered_agenda(request):
-    events = (
-        Event.objects.published()
-        .select_related("image")
-        .prefetch_related("themes")
-        .annotate(seated=Count("registrations", filter=Q(registrations__status__in=SEATED)))
+    events = registration.with_fullness(
+        Event.objects.published().select_related("image").prefetch_related("themes")
     )
     return EventFilter(request.GET, queryset=events)
 
@@ -80,9 +77,6 @@ def event_detail(request, slug):
     form = RegistrationForm(event, request.user, data=request.POST or None)
     status = 200
     if request.method == "POST":
-        if own:
-            messages.info(request, _("You are already registered for this event."))
-            return redirect(event)
         if not form.is_valid():
             status = 400
         elif not registration.allow_attempt(*_client_and_guest_email(request, form)):
@@ -93,8 +87,8 @@ def event_detail(request, slug):
         else:
             try:
                 return _register(request, event, form)
-            except registration.RegistrationClosed:
-                form.add_error(None, _("Registration for this event is closed."))
+            except registration.RegistrationError as error:
+                form.add_error(None, error.message)
                 status = 400
     return render(
         request,
@@ -121,19 +115,12 @@ def _client_and_guest_email(request, form):
 
 
 def _register(request, event, form):
-    applicant = form.applicant()
-    guest = form.user is None
     try:
-        made = registration.register(event.pk, applicant, needs_confirmation=guest)
+        made = registration.sign_up(event.pk, form.applicant())
     except registration.AlreadyRegistered as error:
-        if not guest:
-            messages.info(request, _("You are already registered for this event."))
-            return redirect(event)
-        # Tell the address's owner, not the person at the keyboard: the page says the
-        # same whether or not the address was registered already.
-        registration.mail_again(error.registration)
-        made = None
-    if guest:
+        messages.info(request, error.message)
+        return redirect(event)
+    if form.user is None:
         messages.success(
             request,
             _("Almost done: we sent you an e-mail. Confirm your registration with the link in it."),
@@ -160,8 +147,8 @@ def _link_page(request, purpose, template, act):
     if request.method == "POST":
         try:
             act(found)
-        except registration.RegistrationClosed:
-            messages.error(request, _("Registration for this event is closed."))
+        except registration.RegistrationError as error:
+            messages.error(request, error.message)
             return redirect(found.event)
         found.refresh_from_db()
     return render(
@@ -187,7 +174,7 @@ def cancel(request, signed):
         request,
         links.CANCEL,
         "events/cancel.html",
-        lambda found: found.can_cancel and registration.cancel(found.pk),
+        lambda found: registration.cancel(found.pk),
     )
 
 
@@ -205,10 +192,11 @@ def my_registrations(request):
 @require_POST
 def my_registration_cancel(request, pk):
     own = get_object_or_404(Registration.objects.select_related("event"), pk=pk, user=request.user)
-    if not own.can_cancel:
-        messages.error(request, _("This registration can no longer be cancelled."))
-    else:
+    try:
         registration.cancel(own.pk)
+    except registration.RegistrationError as error:
+        messages.error(request, error.message)
+    else:
         messages.success(
             request, _("Your registration for %(title)s is cancelled.") % {"title": own.event.title}
         )

@@ -6,6 +6,7 @@ import functools
 from django import template
 from django.utils.translation import gettext as _
 
+from .. import membership as rules
 from ..models import CARD_IMAGE, LIVE, Leerkring, Membership, SignupMode
 from ..views import RESUME_SESSION_KEY
 
@@ -41,12 +42,13 @@ def resumable_signup(context):
 
 @register.simple_tag
 def signup_status(leerkring):
-    """How one joins, in a few words; needs `member_count` (annotated)."""
+    """How one joins, in a few words; give it a leerkring with `member_count`
+    (annotated), or fullness costs a query."""
     if leerkring.archived:
         return _("Archived")
     if leerkring.signup_mode == SignupMode.CLOSED:
         return _("Closed")
-    if leerkring.max_members and leerkring.member_count >= leerkring.max_members:
+    if rules.is_full(leerkring):
         return _("Full")
     if leerkring.signup_mode == SignupMode.APPROVAL:
         return _("Open, on approval")

@@ -2,11 +2,11 @@
 and a leerkring's page."""
 
 from django import template
-from django.db.models import Count, Q
 from django.utils import timezone
 
+from .. import registration as rules
 from ..figures import chart_context
-from ..models import CANCELLABLE, SEATED, Event, EventStatus, Registration
+from ..models import CANCELLABLE, Event, EventStatus, Registration
 
 register = template.Library()
 
@@ -15,12 +15,14 @@ HOME_EVENTS = 3
 
 @register.simple_tag
 def upcoming_events(limit=HOME_EVENTS):
-    return list(
-        Event.objects.filter(status=EventStatus.PUBLISHED)
-        .upcoming()
-        .annotate(seated=Count("registrations", filter=Q(registrations__status__in=SEATED)))
-        .order_by("starts_at")[:limit]
-    )
+    events = rules.with_fullness(Event.objects.filter(status=EventStatus.PUBLISHED).upcoming())
+    return list(events.order_by("starts_at")[:limit])
+
+
+@register.filter
+def can_cancel(registration):
+    """Whether to offer the cancel button: the rule that cancelling enforces."""
+    return rules.may_cancel(registration)
 
 
 @register.inclusion_tag("events/includes/home_key_figures.html")
@@ -45,10 +47,10 @@ def account_registrations(user, limit=5):
 @register.inclusion_tag("events/includes/leerkring_meetings.html")
 def leerkring_meetings(leerkring, past_limit=6):
     """A leerkring's coming meetings, and earlier ones with their reports."""
-    meetings = (
-        Event.objects.filter(leerkring=leerkring, status=EventStatus.PUBLISHED)
-        .select_related("report_page")
-        .annotate(seated=Count("registrations", filter=Q(registrations__status__in=SEATED)))
+    meetings = rules.with_fullness(
+        Event.objects.filter(leerkring=leerkring, status=EventStatus.PUBLISHED).select_related(
+            "report_page"
+        )
     )
     return {
         "leerkring": leerkring,
