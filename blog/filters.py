@@ -7,13 +7,16 @@ no extra lookups however many articles, tags or authors there are.
 """
 
 import django_filters
+from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from portal.models import Theme
 
-from .models import ArticlePage, Author, Category
+from .models import ArticlePage, Author, Category, for_cards
+
+ARTICLES_PER_PAGE = 12
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -66,3 +69,19 @@ class ArticleFilter(django_filters.FilterSet):
         """The category the list is filtered on, for its feed links (or None)."""
         slug = self.form.cleaned_data.get("categorie") if self.is_valid() else None
         return Category.objects.filter(slug=slug).first() if slug else None
+
+
+def article_listing(request, index_page):
+    """What the index shows for a request: the filters, the page of articles they
+    select (`?pagina=`), whether any filter is set, and the feeds to announce."""
+    filterset = ArticleFilter(
+        request.GET or None, queryset=for_cards(index_page.articles()), request=request
+    )
+    page_obj = Paginator(filterset.qs, ARTICLES_PER_PAGE).get_page(request.GET.get("pagina"))
+    return {
+        "filter": filterset,
+        "page_obj": page_obj,
+        "articles": page_obj.object_list,
+        "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+        "feed_links": index_page.feed_links(filterset.chosen_category()),
+    }

@@ -1,5 +1,12 @@
 """The "Actueel" section: the blog index, articles, their authors and categories,
-and readers' comments."""
+and readers' comments.
+
+Wagtail serves the two pages with their templates; what a page shows for a request
+beyond its own content (the index's filters, the comment form) comes from template
+tags in blog/templatetags/blog_forms.py, and the feeds and posted comments have
+addresses of their own in blog/urls.py. So the models import no views, forms or feeds
+(the contracts in pyproject.toml check it).
+"""
 
 import math
 
@@ -9,9 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,21 +28,14 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import ArticleBlocks, count_words
+from .threads import thread
 
 WORDS_PER_MINUTE = 230
-
-
-def _view(name):
-    """The view `blog.views.<name>`, for a page's route. Pages name their views
-    rather than import them: the views import these models, and models import no
-    views, forms or feeds (the contracts in pyproject.toml check it)."""
-    return import_string(f"blog.views.{name}")
 
 
 class Author(index.Indexed, models.Model):
@@ -102,7 +101,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(Page):
     """The "Actueel" section: every article, filterable, with RSS and Atom feeds."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -119,50 +118,21 @@ class BlogIndexPage(RoutablePageMixin, Page):
         """The live articles of this section, newest first."""
         return ArticlePage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
 
-    @path("")
-    def index_view(self, request):
-        return _view("article_index")(request, self)
-
-    @path("feed/", name="feed_rss")
-    def rss_feed(self, request):
-        return self._feed(request, None, atom=False)
-
-    @path("feed/atom/", name="feed_atom")
-    def atom_feed(self, request):
-        return self._feed(request, None, atom=True)
-
-    @path("feed/<slug:category>/", name="category_feed_rss")
-    def category_rss_feed(self, request, category):
-        return self._feed(request, category, atom=False)
-
-    @path("feed/<slug:category>/atom/", name="category_feed_atom")
-    def category_atom_feed(self, request, category):
-        return self._feed(request, category, atom=True)
-
     def feed_links(self, category=None):
         """The feeds to announce with <link rel="alternate">: all articles, and the
         category's own feeds when a page is about one category."""
-        url = self.url
         links = [
-            ("application/rss+xml", f"{self.title} (RSS)", url + self.reverse_subpage("feed_rss")),
-            (
-                "application/atom+xml",
-                f"{self.title} (Atom)",
-                url + self.reverse_subpage("feed_atom"),
-            ),
+            ("application/rss+xml", f"{self.title} (RSS)", reverse("blog:feed_rss")),
+            ("application/atom+xml", f"{self.title} (Atom)", reverse("blog:feed_atom")),
         ]
         if category:
             title = f"{self.title}: {category.name}"
             for mimetype, kind, name in (
-                ("application/rss+xml", "RSS", "category_feed_rss"),
-                ("application/atom+xml", "Atom", "category_feed_atom"),
+                ("application/rss+xml", "RSS", "blog:category_feed_rss"),
+                ("application/atom+xml", "Atom", "blog:category_feed_atom"),
             ):
-                path = self.reverse_subpage(name, args=[category.slug])
-                links.append((mimetype, f"{title} ({kind})", url + path))
+                links.append((mimetype, f"{title} ({kind})", reverse(name, args=[category.slug])))
         return links
-
-    def _feed(self, request, category_slug, atom):
-        return _view("article_feed")(request, self, category_slug, atom=atom)
 
 
 def with_comment_counts(articles):
@@ -198,7 +168,7 @@ def for_cards(articles):
     )
 
 
-class ArticlePage(RoutablePageMixin, Page):
+class ArticlePage(Page):
     """An article: news, a blog, a guest blog, an interview or a report."""
 
     class Licence(models.TextChoices):
@@ -345,28 +315,15 @@ class ArticlePage(RoutablePageMixin, Page):
         )
 
     def approved_comments(self):
-        """Top-level approved comments, each with its approved `replies`, in one query."""
+        """Top-level approved comments, each with its `approved_replies`, in one query."""
         if self.pk is None:  # previewing an article that was never saved
             return []
-        comments = list(
+        approved = (
             Comment.objects.filter(article=self, status=Comment.Status.APPROVED)
             .select_related("user")
             .order_by("created", "pk")
         )
-        replies = {}
-        for comment in comments:
-            if comment.parent_id:
-                replies.setdefault(comment.parent_id, []).append(comment)
-        top_level = [comment for comment in comments if not comment.parent_id]
-        for comment in top_level:
-            comment.approved_replies = replies.get(comment.pk, [])
-        return top_level
-
-    @path("")
-    def article_view(self, request):
-        """The article, with the comment form under it."""
-        request.is_preview = getattr(request, "is_preview", False)  # as Wagtail's own route
-        return _view("article_detail")(request, self)
+        return thread(list(approved))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -384,7 +341,6 @@ class ArticlePage(RoutablePageMixin, Page):
         context["related"] = self.related_articles(others, context["themes"])
         context["blog_index"] = blog_index = self.get_parent().specific
         context["feed_links"] = blog_index.feed_links(self.category)
-        context["comment_url"] = self.url + self.reverse_subpage("comment")
         return context
 
     @staticmethod
@@ -396,13 +352,6 @@ class ArticlePage(RoutablePageMixin, Page):
                 context["replying_to"] = comment
                 return comment.pk
         return None
-
-    @path("reageren/", name="comment")
-    def comment_view(self, request):
-        """Comments are posted here; a valid one redirects back to the article."""
-        if request.method != "POST":
-            return redirect(self.url)
-        return _view("post_comment")(request, self)
 
 
 class Comment(models.Model):

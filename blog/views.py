@@ -1,10 +1,8 @@
-"""Public views of the blog: the filtered index, its feeds, an article with its
-comment form, and posting a comment.
-
-They are served through the pages' routes (see BlogIndexPage and ArticlePage)."""
+"""The blog's own addresses next to its pages (blog/urls.py): the feeds, and the
+address that takes comments. Wagtail serves the index and the articles themselves;
+their filters and comment form come from blog/templatetags/blog_forms.py."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -13,47 +11,25 @@ from portal import ratelimit
 
 from .comments import CommentsClosed, TooManyComments, add_comment
 from .feeds import ArticleAtomFeed, ArticleRssFeed
-from .filters import ArticleFilter
 from .forms import CommentForm
-from .models import Category, for_cards
-
-ARTICLES_PER_PAGE = 12
+from .models import ArticlePage, BlogIndexPage, Category
 
 
-def article_index(request, index_page):
-    articles = for_cards(index_page.articles())
-    filterset = ArticleFilter(request.GET or None, queryset=articles, request=request)
-    page_obj = Paginator(filterset.qs, ARTICLES_PER_PAGE).get_page(request.GET.get("pagina"))
-    return index_page.render(
-        request,
-        context_overrides={
-            "filter": filterset,
-            "page_obj": page_obj,
-            "articles": page_obj.object_list,
-            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
-            "feed_links": index_page.feed_links(filterset.chosen_category()),
-        },
-    )
-
-
-def article_feed(request, index_page, category_slug, atom):
-    """RSS or Atom: all articles, or one category's."""
-    category = get_object_or_404(Category, slug=category_slug) if category_slug else None
+def article_feed(request, category=None, atom=False):
+    """RSS or Atom: all articles, or one category's. The section has one index page."""
+    index_page = get_object_or_404(BlogIndexPage.objects.live().public())
+    category = get_object_or_404(Category, slug=category) if category else None
     feed = ArticleAtomFeed(index_page) if atom else ArticleRssFeed(index_page)
     return feed(request, category=category)
 
 
-def article_detail(request, article):
-    """The article with an empty comment form, a reply when `?reactie=` names a
-    published comment. The response renders lazily, so the form joins its context."""
-    response = article.render(request)
-    response.context_data["comment_form"] = CommentForm(
-        user=request.user, article=article, initial={"parent": response.context_data["reply_to"]}
-    )
-    return response
-
-
-def post_comment(request, article):
+def post_comment(request, slug):
+    """The comment form under an article posts here; a valid comment goes back to the
+    article. Anything else goes there too: a GET, or a reader the article's privacy
+    settings keep out (the article, served by Wagtail, asks them to log in)."""
+    article = get_object_or_404(ArticlePage.objects.live(), slug=slug)
+    if request.method != "POST" or not may_view(request, article):
+        return HttpResponseRedirect(article.url)
     form = CommentForm(request.POST, user=request.user, article=article)
     status = 400
     if form.is_valid():
@@ -85,6 +61,15 @@ def post_comment(request, article):
                     _("Thank you. Your comment will appear once an editor has approved it."),
                 )
             return HttpResponseRedirect(f"{article.url}#reacties")
-    response = article.render(request, context_overrides={"comment_form": form})
+    # The article again, as Wagtail serves it; the response renders lazily, so the
+    # form with its errors joins its context.
+    response = article.serve(request)
+    response.context_data["comment_form"] = form
     response.status_code = status
     return response
+
+
+def may_view(request, page):
+    """The page's privacy settings (and its ancestors') let this reader see it, as
+    Wagtail checks before it serves the page."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())

@@ -39,6 +39,7 @@ urlpatterns = [
 
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")]
 
+urlpatterns += [path("", include("blog.urls"))]
 urlpatterns += [path("", include("events.urls"))]
 urlpatterns += [path("", include("initiatives.urls"))]
 urlpatterns += [path("", include("communities.urls"))]
