@@ -1,4 +1,5 @@
-"""Fixtures shared by the whole suite: people in each role, and a real SMTP server."""
+"""Fixtures shared by the whole suite: people in each role (made by tests/factories),
+and a real SMTP server."""
 
 import os
 import socket
@@ -9,14 +10,10 @@ from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.db import connections
 
-from portal.models import User
 from portal.roles import COORDINATORS, EDITORS, ORGANISERS
-
-PASSWORD = "Een-goed-wachtwoord-42"
+from tests.factories.users import UserFactory
 
 
 @pytest.fixture(scope="session")
@@ -44,23 +41,15 @@ def empty_cache():
 
 @pytest.fixture
 def make_user(db):
-    """Create a user with a verified e-mail address, optionally in a role group."""
-
-    def make(email="priya@example.org", group=None, password=PASSWORD, **fields):
-        fields.setdefault("full_name", "Priya Jansen")
-        user = User.objects.create_user(email=email, password=password, **fields)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
+    """UserFactory, for tests that make people of their own."""
+    return UserFactory
 
 
 @pytest.fixture
-def professional(make_user):
-    return make_user(
-        "professional@example.org",
+def professional(db):
+    return UserFactory(
+        email="professional@example.org",
+        full_name="Priya Jansen",
         organisation="Gemeente Zwolle",
         job_title="Beleidsadviseur",
         sector="gemeente",
@@ -68,18 +57,22 @@ def professional(make_user):
 
 
 @pytest.fixture
-def editor(make_user):
-    return make_user("redacteur@example.org", group=EDITORS, full_name="Ruben Redacteur")
+def editor(db):
+    return UserFactory(email="redacteur@example.org", group=EDITORS, full_name="Ruben Redacteur")
 
 
 @pytest.fixture
-def organiser(make_user):
-    return make_user("organisator@example.org", group=ORGANISERS, full_name="Olga Organisator")
+def organiser(db):
+    return UserFactory(
+        email="organisator@example.org", group=ORGANISERS, full_name="Olga Organisator"
+    )
 
 
 @pytest.fixture
-def coordinator(make_user):
-    return make_user("coordinator@example.org", group=COORDINATORS, full_name="Kees Coördinator")
+def coordinator(db):
+    return UserFactory(
+        email="coordinator@example.org", group=COORDINATORS, full_name="Kees Coördinator"
+    )
 
 
 class Mailbox:

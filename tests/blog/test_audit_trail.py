@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def comment(make_article):
-    article = make_article("Reageer hier")
+    article = make_article(title="Reageer hier")
     return Comment.objects.create(
         article=article, name="Vera Visser", email="vera@example.org", body="Wacht"
     )
@@ -41,5 +41,5 @@ def test_deleting_the_account_removes_the_history_of_its_comments(
     client.post(f"/admin/reacties/{comment.pk}/moderate/", {"status": "approved"})
     assert ModelLogEntry.objects.filter(label__contains="Vera Visser").exists()
 
-    delete_user(make_user("vera@example.org", full_name="Vera Visser"))
+    delete_user(make_user(email="vera@example.org", full_name="Vera Visser"))
     assert not ModelLogEntry.objects.filter(label__contains="Vera Visser").exists()

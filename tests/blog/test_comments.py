@@ -1,6 +1,7 @@
 """Comments: visitors wait for moderation, members do not, robots get nowhere."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from blog.comments import RATE_LIMIT
 from blog.models import Comment
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def article(make_article):
-    return make_article("Reageer hier")
+    return make_article(title="Reageer hier")
 
 
 def post(client, article, **data):
@@ -121,7 +122,7 @@ def test_rate_limit_stops_a_flood_from_one_address(client, article):
 
 
 def test_closed_article_takes_no_comments(client, make_article):
-    closed = make_article("Gesloten", comments_open=False)
+    closed = make_article(title="Gesloten", comments_open=False)
     response = post(client, closed, **VISITOR)
     assert response.status_code == 400
     assert "Reageren is gesloten." in response.content.decode()
@@ -133,6 +134,18 @@ def test_get_on_the_comment_address_goes_back_to_the_article(client, article):
     assert response.status_code == 302 and response["Location"] == article.url
 
 
+def test_a_private_article_takes_comments_only_from_readers_who_may_read_it(
+    client, article, professional
+):
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    response = post(client, article, **VISITOR)
+    assert response.status_code == 302 and response["Location"] == article.url
+    assert not Comment.objects.exists()
+    client.force_login(professional)
+    assert post(client, article, body="Voor leden.").status_code == 302
+    assert Comment.objects.get().user == professional
+
+
 def test_one_level_of_replies_only_on_published_comments_of_the_same_article(
     client, article, make_article
 ):
@@ -142,7 +155,7 @@ def test_one_level_of_replies_only_on_published_comments_of_the_same_article(
     )
     pending = Comment.objects.create(article=article, name="C", body="Wacht", status="pending")
     other = Comment.objects.create(
-        article=make_article("Ander stuk"), name="D", body="Elders", status="approved"
+        article=make_article(title="Ander stuk"), name="D", body="Elders", status="approved"
     )
     for parent in (reply, pending, other):
         response = post(client, article, **VISITOR, parent=parent.pk)

@@ -13,13 +13,13 @@ pytestmark = pytest.mark.django_db
 def articles(make_article, guest_author, author):
     return [
         make_article(
-            "Gastblog over data",
-            category="gastblog",
+            title="Gastblog over data",
+            category__slug="gastblog",
             authors=[guest_author, author],
             date=date(2026, 3, 2),
             lead="Data van iedereen.",
         ),
-        make_article("Nieuws van de week", category="actueel", date=date(2026, 3, 1)),
+        make_article(title="Nieuws van de week", category__slug="actueel", date=date(2026, 3, 1)),
     ]
 
 
@@ -55,7 +55,7 @@ def test_unknown_category_feed_is_not_found(client, blog_index):
 
 
 def test_drafts_are_not_in_the_feed(client, blog_index, make_article):
-    make_article("Concept").unpublish()
+    make_article(title="Concept").unpublish()
     feed = feedparser.parse(client.get(blog_index.url + "feed/").content)
     assert feed.entries == []
 

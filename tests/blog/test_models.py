@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 
 from blog.blocks import video_player_url
 from blog.models import ArticlePage
-
-from .conftest import paragraph
+from tests.factories.blog import paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +31,9 @@ def test_a_short_article_reads_in_at_least_one_minute(make_article):
 
 
 def test_previous_and_next_follow_the_publication_date(make_article):
-    old = make_article("Oud", date=date(2025, 1, 1))
-    middle = make_article("Midden", date=date(2025, 6, 1))
-    new = make_article("Nieuw", date=date(2026, 1, 1))
+    old = make_article(title="Oud", date=date(2025, 1, 1))
+    middle = make_article(title="Midden", date=date(2025, 6, 1))
+    new = make_article(title="Nieuw", date=date(2026, 1, 1))
     live = ArticlePage.objects.live()
     assert middle.neighbours(live) == (old, new)
     assert old.neighbours(live)[0] is None
@@ -42,9 +41,9 @@ def test_previous_and_next_follow_the_publication_date(make_article):
 
 
 def test_related_articles_are_the_editors_choice_first(make_article, theme):
-    article = make_article("Hoofd", themes=[theme])
-    same_theme = make_article("Zelfde thema", themes=[theme])
-    chosen = make_article("Gekozen")
+    article = make_article(title="Hoofd", themes=[theme])
+    same_theme = make_article(title="Zelfde thema", themes=[theme])
+    chosen = make_article(title="Gekozen")
     others = ArticlePage.objects.live().exclude(pk=article.pk)
     assert [a.pk for a in article.related_articles(others, [theme])] == [same_theme.pk]
 

@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import ArticlePage, Category, Comment
-from portal.models import Theme
-
-from .conftest import make_image, paragraph
+from tests.factories.blog import ImageFactory, paragraph
+from tests.factories.portal import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +51,7 @@ def test_reader_sees_the_article_with_authors_date_reading_time_and_credits(
     client, make_article, guest_author, theme, image
 ):
     article = make_article(
-        "Wat open data oplevert",
+        title="Wat open data oplevert",
         authors=[guest_author],
         themes=[theme],
         tags=["Woo"],
@@ -87,7 +86,7 @@ def test_reader_sees_the_article_with_authors_date_reading_time_and_credits(
 
 
 def test_article_has_description_canonical_and_open_graph_tags(client, make_article, image):
-    article = make_article("Delen maar", lead="Waarom delen loont.", main_image=image)
+    article = make_article(title="Delen maar", lead="Waarom delen loont.", main_image=image)
     html = client.get(article.url).content.decode()
     assert '<meta name="description" content="Waarom delen loont.">' in html
     assert f'<link rel="canonical" href="{article.full_url}">' in html
@@ -98,12 +97,12 @@ def test_article_has_description_canonical_and_open_graph_tags(client, make_arti
 
 
 def test_articles_are_in_the_sitemap(client, make_article):
-    article = make_article("In de sitemap")
+    article = make_article(title="In de sitemap")
     assert article.full_url in client.get("/sitemap.xml").content.decode()
 
 
 def test_draft_articles_are_not_shown(client, make_article, blog_index):
-    article = make_article("Nog geheim")
+    article = make_article(title="Nog geheim")
     article.unpublish()
     assert client.get(article.url).status_code == 404
     assert "Nog geheim" not in client.get(blog_index.url).content.decode()
@@ -112,9 +111,13 @@ def test_draft_articles_are_not_shown(client, make_article, blog_index):
 def test_index_filters_combine_and_keep_a_shareable_address(
     client, make_article, blog_index, theme, guest_author
 ):
-    make_article("Gast over data", category="gastblog", themes=[theme], authors=[guest_author])
-    make_article("Gast over iets anders", category="gastblog", tags=["archief"])
-    make_article("Blog over data", category="blog", themes=[theme], date=date(2025, 5, 1))
+    make_article(
+        title="Gast over data", category__slug="gastblog", themes=[theme], authors=[guest_author]
+    )
+    make_article(title="Gast over iets anders", category__slug="gastblog", tags=["archief"])
+    make_article(
+        title="Blog over data", category__slug="blog", themes=[theme], date=date(2025, 5, 1)
+    )
 
     def titles(query):
         response = client.get(blog_index.url + query)
@@ -150,14 +153,14 @@ def test_index_survives_hostile_filter_values(client, make_article, blog_index, 
 
 
 def test_index_says_clearly_when_nothing_is_found(client, make_article, blog_index):
-    make_article(category="blog")
+    make_article(category__slug="blog")
     html = client.get(blog_index.url + "?categorie=interview").content.decode()
     assert "Er zijn geen artikelen gevonden met deze filters." in html
     assert "Wis alle filters" in html
 
 
 def test_index_shows_excerpt_read_more_and_comment_count(client, make_article, blog_index):
-    article = make_article("Met reacties", lead="Dit is de intro van het stuk.")
+    article = make_article(title="Met reacties", lead="Dit is de intro van het stuk.")
     Comment.objects.create(article=article, name="A", body="Ja", status="approved")
     Comment.objects.create(article=article, name="B", body="Nee", status="pending")
     html = client.get(blog_index.url).content.decode()
@@ -168,15 +171,24 @@ def test_index_shows_excerpt_read_more_and_comment_count(client, make_article, b
 
 def test_index_shows_twelve_articles_per_page(client, make_article, blog_index):
     for number in range(13):
-        make_article(f"Artikel {number}")
+        make_article(title=f"Artikel {number}")
     first = client.get(blog_index.url)
     assert len(first.context["articles"]) == 12
     assert len(client.get(blog_index.url + "?pagina=2").context["articles"]) == 1
 
 
+def test_editor_previews_the_index_and_an_article_as_readers_see_them(make_article, blog_index):
+    """A preview has no address of its own: the filters, the articles and the comment
+    form come with the pages' templates."""
+    article = make_article(title="In de preview")
+    index = blog_index.make_preview_request().content.decode()
+    assert "In de preview" in index and 'name="categorie"' in index
+    assert 'name="body"' in article.make_preview_request().content.decode()
+
+
 def test_home_page_shows_the_latest_articles(client, make_article):
     for number in range(5):
-        make_article(f"Bericht {number}", date=date(2026, 1, number + 1))
+        make_article(title=f"Bericht {number}", date=date(2026, 1, number + 1))
     html = client.get("/").content.decode()
     assert "Laatste artikelen" in html
     assert "Bericht 4" in html and "Bericht 1" in html and "Bericht 0" not in html
@@ -192,9 +204,9 @@ def test_closed_article_says_comments_are_closed(client, make_article):
 @pytest.fixture
 def many_articles(blog_index, author, guest_author, theme):
     """200 articles with tags, two authors, themes, images and 50 comments."""
-    image = make_image()
+    image = ImageFactory()
     blog = Category.objects.get(slug="blog")
-    other_theme = Theme.objects.create(name="Participatie", slug="participatie")
+    other_theme = ThemeFactory(name="Participatie", slug="participatie")
     articles = []
     for number in range(200):
         article = ArticlePage(
@@ -236,7 +248,7 @@ def test_index_and_article_queries_do_not_grow_with_the_content(
     client, blog_index, make_article, theme, many_articles, django_assert_max_num_queries
 ):
     """Wagtail's routing and the site frame take about ten queries; the rest is ours."""
-    few = make_article("Los artikel", themes=[theme], tags=["los"], main_image=make_image())
+    few = make_article(title="Los artikel", themes=[theme], tags=["los"], main_image=ImageFactory())
     Comment.objects.create(article=few, name="Een", body="Een reactie", status="approved")
     index_url = blog_index.url + "?categorie=blog&thema=open-data&tag=tag-1"
     assert count_queries(client, few.url) == count_queries(client, many_articles.url)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import paragraph
+from tests.factories.blog import paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def article(make_article, guest_author):
     return make_article(
-        "Een verhaal uit de polder",
+        title="Een verhaal uit de polder",
         lead="Over inwoners die meepraten.",
         body=[paragraph("De gemeenten publiceerden hun vergaderstukken.")],
         authors=[guest_author],

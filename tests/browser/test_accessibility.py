@@ -3,8 +3,7 @@
 import pytest
 
 from portal import demo
-
-from ..conftest import PASSWORD
+from tests.factories.users import PASSWORD
 
 
 @pytest.fixture
@@ -47,7 +46,7 @@ def test_signup_form_with_errors_has_no_accessibility_violations(
 def test_account_pages_have_no_accessibility_violations(
     page, demo_site, make_user, log_in, assert_accessible
 ):
-    make_user("priya@example.org")
+    make_user(email="priya@example.org")
     log_in("priya@example.org", PASSWORD)
     for path in [
         "/account/",

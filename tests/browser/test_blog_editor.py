@@ -3,34 +3,33 @@ article as a draft, previews it, schedules it, publishes it, compares and revert
 revision and sends a change through the moderation workflow. A professional gets
 nowhere. No script error or blocked resource is allowed in the admin either."""
 
-import io
 import re
 from urllib.parse import urlparse
 
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
-from wagtail.images import get_image_model
 from wagtail.models import Revision
 
-from blog.models import ArticlePage, Author, BlogIndexPage, Category, Comment
-from portal.models import HomePage
-from tests.conftest import PASSWORD
+from blog.models import ArticlePage, Comment
+from tests.factories.blog import (
+    ArticlePageFactory,
+    AuthorFactory,
+    BlogIndexPageFactory,
+    ImageFactory,
+)
+from tests.factories.users import PASSWORD
 
 
 @pytest.fixture
 def blog_index(site_url):
-    home = HomePage.objects.get()
-    index = BlogIndexPage(title="Actueel", slug="actueel", intro="Nieuws.")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    Author.objects.create(name="Joost van Leeuwen", role="Analist", is_guest=True)
-    buffer = io.BytesIO()
-    PillowImage.new("RGB", (320, 180), "#01689b").save(buffer, "PNG")
-    image = get_image_model()(title="Rivier")
-    image.file = ImageFile(buffer, name="rivier.png")
-    image.save()
-    return index
+    AuthorFactory(name="Joost van Leeuwen", role="Analist", organisation="", is_guest=True)
+    ImageFactory(
+        title="Rivier",
+        file__filename="rivier.png",
+        file__width=320,
+        file__height=180,
+        file__color="#01689b",
+    )
+    return BlogIndexPageFactory(show_in_menus=False)
 
 
 def admin_log_in(page, email):
@@ -157,14 +156,9 @@ def test_editor_drafts_previews_schedules_publishes_reverts_and_moderates(page, 
 
 
 def test_editor_approves_a_waiting_comment_in_the_queue(page, editor, blog_index):
-    article = ArticlePage(
-        title="Met reactie",
-        lead="Intro.",
-        category=Category.objects.get(slug="blog"),
-        body=[{"type": "paragraph", "value": "<p>Tekst.</p>"}],
+    article = ArticlePageFactory(
+        title="Met reactie", lead="Intro.", body=[{"type": "paragraph", "value": "<p>Tekst.</p>"}]
     )
-    blog_index.add_child(instance=article)
-    article.save_revision().publish()
     comment = Comment.objects.create(article=article, name="Vera", body="Wacht op mij")
     admin_log_in(page, editor.email)
     page.wait_for_url("**/admin/")

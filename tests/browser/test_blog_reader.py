@@ -1,37 +1,34 @@
 """A reader finds a guest article through the filters, reads it (video only on
 request), and leaves a comment; axe checks every page on the way. In Chromium."""
 
-import io
 import re
 from datetime import date
 
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
-from wagtail.images import get_image_model
 
-from blog.models import ArticlePage, Author, BlogIndexPage, Category, Comment
-from portal.models import HomePage, Theme
-
-
-def make_image():
-    buffer = io.BytesIO()
-    PillowImage.new("RGB", (320, 180), "#01689b").save(buffer, "PNG")
-    image = get_image_model()(title="Rivier", description="Een rivier")
-    image.file = ImageFile(buffer, name="rivier.png")
-    image.save()
-    return image
+from blog.models import Comment
+from tests.factories.blog import (
+    ArticlePageFactory,
+    AuthorFactory,
+    BlogIndexPageFactory,
+    ImageFactory,
+)
+from tests.factories.portal import ThemeFactory
 
 
 @pytest.fixture
 def guest_article(site_url):
-    home = HomePage.objects.get()
-    index = BlogIndexPage(title="Actueel", slug="actueel", show_in_menus=True, intro="Nieuws.")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    theme = Theme.objects.create(name="Open Data", slug="open-data")
-    image = make_image()
-    guest = Author.objects.create(
+    BlogIndexPageFactory()
+    theme = ThemeFactory(name="Open Data", slug="open-data")
+    image = ImageFactory(
+        title="Rivier",
+        description="Een rivier",
+        file__filename="rivier.png",
+        file__width=320,
+        file__height=180,
+        file__color="#01689b",
+    )
+    guest = AuthorFactory(
         name="Joost van Leeuwen",
         role="Data-analist",
         organisation="Waterschap",
@@ -39,23 +36,21 @@ def guest_article(site_url):
         is_guest=True,
         photo=image,
     )
-    editor = Author.objects.create(name="Noor Bakker", role="Redacteur")
+    editor = AuthorFactory(name="Noor Bakker", role="Redacteur", organisation="")
     for number in range(3):
-        other = ArticlePage(
+        ArticlePageFactory(
             title=f"Ander bericht {number}",
             lead="Een ander bericht.",
             date=date(2026, 1, number + 1),
-            category=Category.objects.get(slug="actueel"),
+            category__slug="actueel",
             body=[{"type": "paragraph", "value": "<p>Tekst.</p>"}],
+            authors=[editor],
         )
-        other.authors = [editor]
-        index.add_child(instance=other)
-        other.save_revision().publish()
-    article = ArticlePage(
+    article = ArticlePageFactory(
         title="Wat het waterschap leerde van open data",
         lead="Meetgegevens lagen jaren op de plank.",
         date=date(2026, 3, 4),
-        category=Category.objects.get(slug="gastblog"),
+        category__slug="gastblog",
         main_image=image,
         main_image_caption="De rivier bij hoog water",
         main_image_maker="Fien Fotograaf",
@@ -87,12 +82,10 @@ def guest_article(site_url):
                 "value": {"url": "https://www.youtube.com/watch?v=abc123", "title": "Uitleg"},
             },
         ],
+        authors=[guest],
+        themes=[theme],
+        tags=["waterschap"],
     )
-    article.authors = [guest]
-    article.themes = [theme]
-    article.tags.add("waterschap")
-    index.add_child(instance=article)
-    article.save_revision().publish()
     Comment.objects.create(article=article, name="Marieke", body="Mooi!", status="approved")
     return article
 

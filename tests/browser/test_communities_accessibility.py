@@ -3,16 +3,15 @@
 import pytest
 
 from communities.models import MembershipStatus, SignupMode
-from portal.models import Theme
-from tests.communities.conftest import add_member, create_leerkring
-
-from ..conftest import PASSWORD
+from tests.factories.communities import LeerkringFactory, MembershipFactory
+from tests.factories.portal import ThemeFactory
+from tests.factories.users import PASSWORD
 
 
 @pytest.fixture
 def leerkringen(site_url, make_user, coordinator):
-    theme = Theme.objects.create(name="Open Data", slug="open-data")
-    approval = create_leerkring(
+    theme = ThemeFactory(name="Open Data", slug="open-data")
+    approval = LeerkringFactory(
         name="Waterschappen open",
         slug="waterschappen-open",
         audience=["waterschap", "provincie"],
@@ -26,8 +25,8 @@ def leerkringen(site_url, make_user, coordinator):
         quote="Ik leerde hier veel.", name="Sanne", role="Adviseur", organisation="Waterschap Aa"
     )
     approval.save()
-    create_leerkring(name="Gesloten kring", signup_mode=SignupMode.CLOSED, themes=[theme])
-    add_member(approval, make_user("lid@example.org"))
+    LeerkringFactory(name="Gesloten kring", signup_mode=SignupMode.CLOSED, themes=[theme])
+    MembershipFactory(leerkring=approval, user=make_user(email="lid@example.org"))
     return approval
 
 
@@ -51,7 +50,7 @@ def test_leerkringen_pages_have_no_accessibility_violations(
 def test_signup_form_with_errors_and_account_pages_have_no_violations(
     page, leerkringen, professional, log_in, assert_accessible
 ):
-    add_member(leerkringen, professional, MembershipStatus.LEFT)
+    MembershipFactory(leerkring=leerkringen, user=professional, status=MembershipStatus.LEFT)
     log_in(professional.email, PASSWORD)
     page.goto("/leerkringen/waterschappen-open/aanmelden/")
     assert_accessible(page)

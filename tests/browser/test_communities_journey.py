@@ -5,9 +5,8 @@ in the admin, and the new member sees it under "Mijn leerkringen"; all in Chromi
 import re
 
 from communities.models import Membership, MembershipStatus, SignupMode
-from tests.communities.conftest import create_leerkring
-
-from ..conftest import PASSWORD
+from tests.factories.communities import LeerkringFactory
+from tests.factories.users import PASSWORD
 
 NEW_PASSWORD = "Lange-zinnen-zijn-sterk-7"
 
@@ -15,7 +14,7 @@ NEW_PASSWORD = "Lange-zinnen-zijn-sterk-7"
 def test_visitor_signs_up_and_coordinator_approves_in_the_admin(
     page, smtp_server, coordinator, log_in
 ):
-    leerkring = create_leerkring(
+    leerkring = LeerkringFactory(
         name="Waterschappen open",
         slug="waterschappen-open",
         audience=["waterschap"],
@@ -86,7 +85,7 @@ def test_visitor_signs_up_and_coordinator_approves_in_the_admin(
 
 
 def test_member_of_an_open_leerkring_joins_at_once_and_leaves(page, professional, log_in):
-    create_leerkring(name="Open data bij gemeenten", slug="open-data-gemeenten")
+    LeerkringFactory(name="Open data bij gemeenten", slug="open-data-gemeenten")
     log_in(professional.email, PASSWORD)
     page.goto("/leerkringen/open-data-gemeenten/")
     page.get_by_role("link", name="Aanmelden voor Open data bij gemeenten").click()

@@ -13,13 +13,13 @@ from openpyxl import load_workbook
 from events import registration as rules
 from events.models import Registration
 from events.registration import Applicant
-from tests.conftest import PASSWORD
-from tests.events.conftest import create_event
+from tests.factories.events import EventFactory
+from tests.factories.users import PASSWORD
 
 
 @pytest.fixture
 def meeting(organiser):
-    event = create_event(
+    event = EventFactory(
         title="Open data in de gemeente",
         capacity=3,
         organisers=[organiser],
@@ -95,10 +95,10 @@ def test_organiser_exports_the_attendee_list_and_checks_people_in(page, log_in, 
 
 
 def test_agenda_and_event_pages_have_no_accessibility_violations(page, assert_accessible, meeting):
-    create_event(title="Webinar open data", event_type="webinar", is_online=True, city="")
-    full = create_event(title="Volle bijeenkomst", capacity=1)
+    EventFactory(title="Webinar open data", event_type="webinar", is_online=True, city="")
+    full = EventFactory(title="Volle bijeenkomst", capacity=1)
     rules.register(full.pk, Applicant(name="A", email="a@example.org"))
-    past = create_event(
+    past = EventFactory(
         title="Was vorige week", starts_at=timezone.now() - datetime.timedelta(days=7)
     )
 

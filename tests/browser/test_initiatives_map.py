@@ -11,11 +11,11 @@ import pytest
 from PIL import Image as PillowImage
 from playwright.sync_api import expect
 
-from initiatives.models import Initiative, Municipality
+from initiatives.models import Initiative
 from portal import demo
 from portal.roles import EDITORS
-
-from ..conftest import PASSWORD
+from tests.factories.initiatives import InitiativeFactory
+from tests.factories.users import PASSWORD
 
 TILES = "https://tile.openstreetmap.org/**"
 
@@ -29,26 +29,16 @@ def map_page(page):
 @pytest.fixture
 def initiatives(site_url):
     demo.load_themes()
-    from portal.models import Theme
-
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
 
     def make(title, place, theme_slug, **fields):
-        municipality = Municipality.objects.get(name=place)
-        initiative = Initiative.objects.create(
+        return InitiativeFactory(
             title=title,
+            place=place,
+            theme_slugs=[theme_slug],
             summary=f"Samenvatting van {title}.",
             description="Beschrijving.\nMet een tweede regel.",
-            organisation_name=f"Gemeente {place}",
-            organisation_type="gemeente",
-            municipality=municipality,
-            latitude=municipality.latitude,
-            longitude=municipality.longitude,
-            status=fields.pop("status", Initiative.Status.PUBLISHED),
             **fields,
         )
-        initiative.themes.set([themes[theme_slug]])
-        return initiative
 
     return [
         make("Open data Arnhem", "Arnhem", "open-data", website="https://arnhem.example.nl"),
@@ -101,7 +91,7 @@ def test_visitor_submits_an_initiative_and_an_editor_publishes_it(
 ):
     settings.MEDIA_ROOT = tmp_path
     page = map_page
-    make_user("redacteur@example.org", group=EDITORS, full_name="Ruben Redacteur")
+    make_user(email="redacteur@example.org", group=EDITORS, full_name="Ruben Redacteur")
     page.goto("/kaart/")
     page.get_by_role("link", name="Zet een initiatief op de kaart").first.click()
 

@@ -6,15 +6,15 @@ import re
 
 from communities.newsletter.models import NewsletterIssuePage
 from tests.browser.test_blog_editor import footer_action
-from tests.conftest import PASSWORD
-from tests.newsletter.conftest import create_newsletter_page
+from tests.factories.newsletter import NewsletterIndexPageFactory
+from tests.factories.users import PASSWORD
 
 
 def test_editor_publishes_an_issue_by_typing_only_its_subject_and_content(page, log_in, editor):
-    index = create_newsletter_page()
+    index = NewsletterIndexPageFactory()
     log_in(editor.email, PASSWORD)
     page.wait_for_url(lambda url: "/login/" not in url)
-    page.goto(f"/admin/pages/add/communities/newsletterissuepage/{index.pk}/")
+    page.goto(f"/admin/pages/add/newsletter/newsletterissuepage/{index.pk}/")
 
     page.locator("#id_title").fill("Nieuwsbrief april: samen open")
     page.locator("#id_intro").fill("Het nieuws van april.")
@@ -42,6 +42,6 @@ def test_editor_publishes_an_issue_by_typing_only_its_subject_and_content(page, 
     page.wait_for_url(f"**/admin/nieuwsbrief/uitgave/{issue.pk}/versturen/")
     # Wagtail autosaves the draft while it is typed, and answers 400 while a required
     # field is still empty; anything else that failed fails the test.
-    autosave = re.compile(r"400 \S+/admin/pages/add/communities/newsletterissuepage/\d+/$")
+    autosave = re.compile(r"400 \S+/admin/pages/add/newsletter/newsletterissuepage/\d+/$")
     errors = [error for error in page.console_errors if not autosave.match(error)]
     assert not errors, errors

@@ -7,42 +7,23 @@ import re
 
 import pytest
 
-from communities.models import Leerkring
-from communities.newsletter import consent, links
-from communities.newsletter.models import (
-    NewsletterIndexPage,
-    Subscriber,
-    SubscriberStatus,
-    SubscriptionSource,
+from communities.newsletter import links
+from communities.newsletter.models import Subscriber, SubscriberStatus
+from tests.factories.communities import LeerkringFactory
+from tests.factories.newsletter import (
+    NewsletterIndexPageFactory,
+    NewsletterIssuePageFactory,
+    SubscriberFactory,
 )
-from portal.models import HomePage, Theme
+from tests.factories.portal import ThemeFactory
 
 
 @pytest.fixture
 def newsletter(site_url):
-    Theme.objects.create(name="Open Data", slug="open-data")
-    Theme.objects.create(name="Open Contact", slug="open-contact")
-    Leerkring.objects.create(
-        name="Waterschappen open",
-        slug="waterschappen-open",
-        short_description="Kort",
-        description="<p>x</p>",
-    )
-    page = NewsletterIndexPage(
-        title="Nieuwsbrief", slug="nieuwsbrief", intro="<p>Elke maand het nieuws.</p>"
-    )
-    HomePage.objects.get().add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def make_subscriber(email, status):
-    return Subscriber.objects.create(
-        email=email,
-        status=status,
-        consent_source=SubscriptionSource.PAGE,
-        consent_version=consent.current_version(),
-    )
+    ThemeFactory(name="Open Data", slug="open-data")
+    ThemeFactory(name="Open Contact", slug="open-contact")
+    LeerkringFactory(name="Waterschappen open", slug="waterschappen-open")
+    return NewsletterIndexPageFactory()
 
 
 def local(url):
@@ -72,7 +53,7 @@ def test_newsletter_page_and_subscribe_page_with_errors_have_no_violations(
 
 
 def test_confirm_and_preferences_pages_have_no_violations(page, newsletter, assert_accessible):
-    pending = make_subscriber("wacht@example.org", SubscriberStatus.PENDING)
+    pending = SubscriberFactory(email="wacht@example.org", status=SubscriberStatus.PENDING)
     page.goto(local(links.confirm_url(pending)))
     assert_accessible(page)
     page.get_by_role("button", name="Ja, ik bevestig mijn aanmelding").click()
@@ -137,9 +118,10 @@ def test_visitor_subscribes_from_the_footer_with_the_keyboard_only(
 def test_web_version_and_archive_of_a_sent_issue_have_no_violations(
     page, newsletter, assert_accessible
 ):
-    from communities.newsletter.models import Mailing, NewsletterIssuePage
+    from communities.newsletter.models import Mailing
 
-    issue = NewsletterIssuePage(
+    issue = NewsletterIssuePageFactory(
+        parent=newsletter,
         title="Nieuwsbrief december: het jaar rond",
         slug="nieuwsbrief-december",
         intro="Wat we dit jaar samen deden, en wat er in januari komt.",
@@ -152,8 +134,6 @@ def test_web_version_and_archive_of_a_sent_issue_have_no_violations(
             },
         ],
     )
-    newsletter.add_child(instance=issue)
-    issue.save_revision().publish()
     Mailing.objects.create(issue=issue, subject=issue.title, html="", text="")
 
     page.goto("/nieuwsbrief/")

@@ -1,55 +1,25 @@
-"""Fixtures of the leerkringen tests: leerkringen in every sign-up mode, made the same way."""
-
-import itertools
+"""Fixtures of the leerkringen tests: an open leerkring and one that asks for approval."""
 
 import pytest
 
-from communities.models import Leerkring, Membership, MembershipStatus, SignupMode
-
-_numbers = itertools.count(1)
-
-
-def create_leerkring(**fields):
-    """An open leerkring for municipalities, without a maximum."""
-    number = next(_numbers)
-    defaults = {
-        "name": f"Leerkring gemeenten {number}",
-        "slug": f"leerkring-{number}",
-        "short_description": "Gemeenten leren van elkaar over actieve openbaarmaking.",
-        "description": "<p>We komen elke maand samen.</p>",
-        "audience": ["gemeente"],
-        "signup_mode": SignupMode.OPEN,
-        "meeting_rhythm": "Elke maand online",
-        "contact_email": "leerkring@example.org",
-    }
-    defaults.update(fields)
-    coordinators = defaults.pop("coordinators", [])
-    themes = defaults.pop("themes", [])
-    leerkring = Leerkring.objects.create(**defaults)
-    # Parental many-to-many relations are written when the leerkring is saved.
-    leerkring.coordinators.set(coordinators)
-    leerkring.themes.set(themes)
-    leerkring.save()
-    return leerkring
-
-
-def add_member(leerkring, user, status=MembershipStatus.ACTIVE, **fields):
-    return Membership.objects.create(leerkring=leerkring, user=user, status=status, **fields)
+from communities.models import SignupMode
+from tests.factories.communities import LeerkringFactory
 
 
 @pytest.fixture
 def make_leerkring(db):
-    return create_leerkring
+    """LeerkringFactory, for tests that make leerkringen of their own."""
+    return LeerkringFactory
 
 
 @pytest.fixture
-def open_leerkring(make_leerkring):
-    return make_leerkring(name="Open data bij gemeenten", slug="open-data-gemeenten")
+def open_leerkring(db):
+    return LeerkringFactory(name="Open data bij gemeenten", slug="open-data-gemeenten")
 
 
 @pytest.fixture
-def approval_leerkring(make_leerkring, coordinator):
-    return make_leerkring(
+def approval_leerkring(db, coordinator):
+    return LeerkringFactory(
         name="Waterschappen open",
         slug="waterschappen-open",
         audience=["waterschap"],

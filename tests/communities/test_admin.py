@@ -10,38 +10,41 @@ from openpyxl import load_workbook
 
 from communities.models import MembershipStatus
 from portal.roles import COORDINATORS
-
-from .conftest import add_member
+from tests.factories.communities import MembershipFactory
 
 
 @pytest.fixture
 def other_coordinator(make_user):
-    return make_user("andere@example.org", group=COORDINATORS, full_name="Anna Anders")
+    return make_user(email="andere@example.org", group=COORDINATORS, full_name="Anna Anders")
 
 
 @pytest.fixture
 def others_leerkring(make_leerkring, other_coordinator, make_user):
     leerkring = make_leerkring(name="Provincies samen", coordinators=[other_coordinator])
-    add_member(leerkring, make_user("geheim@example.org", full_name="Geheim Lid"))
+    MembershipFactory(
+        leerkring=leerkring, user=make_user(email="geheim@example.org", full_name="Geheim Lid")
+    )
     return leerkring
 
 
 @pytest.fixture
 def members(approval_leerkring, make_user):
-    active = add_member(
-        approval_leerkring,
-        make_user(
-            "=hyperlink@example.org",
+    active = MembershipFactory(
+        leerkring=approval_leerkring,
+        user=make_user(
+            email="=hyperlink@example.org",
             full_name='=HYPERLINK("http://evil.example","klik")',
             organisation="+Waterschap Aa",
             job_title="-Adviseur",
             sector="waterschap",
         ),
     )
-    pending = add_member(
-        approval_leerkring,
-        make_user("wacht@example.org", full_name="Wim Wachter", organisation="@Provincie"),
-        MembershipStatus.PENDING,
+    pending = MembershipFactory(
+        leerkring=approval_leerkring,
+        user=make_user(
+            email="wacht@example.org", full_name="Wim Wachter", organisation="@Provincie"
+        ),
+        status=MembershipStatus.PENDING,
         motivation="Ik wil graag meedoen.",
     )
     return active, pending
@@ -157,7 +160,7 @@ def test_coordinator_approves_declines_and_removes(
     assert mailoutbox[-1].to == ["wacht@example.org"]
 
     again = client.post(admin_url("decide", pending.pk, "decline"), follow=True)
-    assert "Dit kan niet meer" in again.content.decode()
+    assert "Dit kan niet meer: de status is nu ‘Lid’." in again.content.decode()
 
     client.post(admin_url("decide", active.pk, "remove"))
     active.refresh_from_db()
@@ -165,6 +168,21 @@ def test_coordinator_approves_declines_and_removes(
     assert client.get(admin_url("decide", pending.pk, "approve")).status_code == 405
     unknown = client.post(admin_url("decide", pending.pk, "promote"))
     assert unknown.status_code == 302
+
+
+def test_full_leerkring_approval_shows_dutch_message(
+    client, coordinator, approval_leerkring, members
+):
+    """The maximum is checked under the leerkring's lock when the coordinator
+    approves, not when the request came in; the coordinator reads why in Dutch."""
+    _active, pending = members
+    approval_leerkring.max_members = 1
+    approval_leerkring.save()
+    client.force_login(coordinator)
+    response = client.post(admin_url("decide", pending.pk, "approve"), follow=True)
+    assert "De leerkring is vol: je kunt niemand meer goedkeuren." in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.status == MembershipStatus.PENDING
 
 
 def test_member_list_exports_as_csv_for_dutch_excel(
@@ -213,7 +231,10 @@ def test_message_goes_to_each_active_member_separately(
     mailoutbox,
     django_capture_on_commit_callbacks,
 ):
-    add_member(approval_leerkring, make_user("tweede@example.org", full_name="Tweede Lid"))
+    MembershipFactory(
+        leerkring=approval_leerkring,
+        user=make_user(email="tweede@example.org", full_name="Tweede Lid"),
+    )
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

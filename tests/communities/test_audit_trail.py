@@ -6,20 +6,21 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from communities.models import MembershipStatus
-
-from .conftest import add_member
+from tests.factories.communities import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def request_and_member(approval_leerkring, make_user):
-    pending = add_member(
-        approval_leerkring,
-        make_user("wacht@example.org", full_name="Wim Wachter"),
-        MembershipStatus.PENDING,
+    pending = MembershipFactory(
+        leerkring=approval_leerkring,
+        user=make_user(email="wacht@example.org", full_name="Wim Wachter"),
+        status=MembershipStatus.PENDING,
     )
-    active = add_member(approval_leerkring, make_user("lid@example.org", full_name="Lotte Lid"))
+    active = MembershipFactory(
+        leerkring=approval_leerkring, user=make_user(email="lid@example.org", full_name="Lotte Lid")
+    )
     return pending, active
 
 

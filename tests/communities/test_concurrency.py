@@ -7,8 +7,7 @@ from django.db import connection
 
 from communities import membership as rules
 from communities.models import Membership
-
-from .conftest import create_leerkring
+from tests.factories.communities import LeerkringFactory
 
 
 def run_together(*calls):
@@ -36,8 +35,8 @@ def run_together(*calls):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_double_sign_up_at_the_same_moment_creates_one_membership(make_user):
-    person = make_user("dubbel@example.org")
-    leerkring = create_leerkring()
+    person = make_user(email="dubbel@example.org")
+    leerkring = LeerkringFactory()
     outcomes = run_together(*[lambda: rules.join(leerkring, person)[0]] * 4)
     assert Membership.objects.filter(user=person).count() == 1
     assert sorted(outcome.value for outcome in outcomes) == [
@@ -50,8 +49,8 @@ def test_double_sign_up_at_the_same_moment_creates_one_membership(make_user):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_last_seat_goes_to_exactly_one_of_two_people(make_user):
-    leerkring = create_leerkring(max_members=1)
-    people = [make_user(f"persoon{number}@example.org") for number in range(2)]
+    leerkring = LeerkringFactory(max_members=1)
+    people = [make_user(email=f"persoon{number}@example.org") for number in range(2)]
     outcomes = run_together(
         *[lambda person=person: rules.join(leerkring, person)[0] for person in people]
     )

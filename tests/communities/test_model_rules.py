@@ -3,22 +3,24 @@ and the database constraint behind them."""
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from communities import membership as rules
 from communities.models import Membership, MembershipStatus, SignupMode
-
-from .conftest import add_member
+from tests.factories.communities import MembershipFactory
 
 
 def test_database_allows_only_one_live_membership_per_person(open_leerkring, professional):
-    add_member(open_leerkring, professional, MembershipStatus.PENDING)
+    MembershipFactory(leerkring=open_leerkring, user=professional, status=MembershipStatus.PENDING)
     with pytest.raises(IntegrityError), transaction.atomic():
-        add_member(open_leerkring, professional, MembershipStatus.ACTIVE)
+        MembershipFactory(
+            leerkring=open_leerkring, user=professional, status=MembershipStatus.ACTIVE
+        )
 
 
 def test_person_who_left_can_join_again_as_a_new_membership(open_leerkring, professional):
-    add_member(open_leerkring, professional, MembershipStatus.LEFT)
-    add_member(open_leerkring, professional, MembershipStatus.DECLINED)
+    MembershipFactory(leerkring=open_leerkring, user=professional, status=MembershipStatus.LEFT)
+    MembershipFactory(leerkring=open_leerkring, user=professional, status=MembershipStatus.DECLINED)
     outcome, membership = rules.join(open_leerkring, professional)
     assert outcome == rules.Outcome.JOINED
     assert open_leerkring.memberships.filter(user=professional).count() == 3
@@ -59,7 +61,7 @@ def test_signing_up_twice_changes_nothing_and_says_so(approval_leerkring, profes
 
 def test_full_leerkring_takes_nobody_more(make_leerkring, make_user, professional):
     leerkring = make_leerkring(max_members=1)
-    add_member(leerkring, make_user("eerste@example.org"))
+    MembershipFactory(leerkring=leerkring, user=make_user(email="eerste@example.org"))
     assert rules.join(leerkring, professional) == (rules.Outcome.FULL, None)
     assert not leerkring.memberships.filter(user=professional).exists()
 
@@ -78,15 +80,24 @@ def test_approving_mails_the_member_and_respects_the_maximum(
     leerkring = make_leerkring(
         signup_mode=SignupMode.APPROVAL, max_members=1, coordinators=[coordinator]
     )
-    first = add_member(leerkring, make_user("een@example.org"), MembershipStatus.PENDING)
-    second = add_member(leerkring, make_user("twee@example.org"), MembershipStatus.PENDING)
+    first = MembershipFactory(
+        leerkring=leerkring,
+        user=make_user(email="een@example.org"),
+        status=MembershipStatus.PENDING,
+    )
+    second = MembershipFactory(
+        leerkring=leerkring,
+        user=make_user(email="twee@example.org"),
+        status=MembershipStatus.PENDING,
+    )
     with django_capture_on_commit_callbacks(execute=True):
         rules.approve(first)
     [mail] = mailoutbox
     assert mail.to == ["een@example.org"]
     assert "Welkom" in mail.subject
-    with pytest.raises(rules.MembershipError):
+    with pytest.raises(rules.MembershipError) as refused:
         rules.approve(second)
+    assert refused.value.code == "full"
     second.refresh_from_db()
     assert second.status == MembershipStatus.PENDING
 
@@ -94,7 +105,9 @@ def test_approving_mails_the_member_and_respects_the_maximum(
 def test_declining_mails_the_person(
     approval_leerkring, professional, mailoutbox, django_capture_on_commit_callbacks
 ):
-    request = add_member(approval_leerkring, professional, MembershipStatus.PENDING)
+    request = MembershipFactory(
+        leerkring=approval_leerkring, user=professional, status=MembershipStatus.PENDING
+    )
     with django_capture_on_commit_callbacks(execute=True):
         rules.decline(request)
     request.refresh_from_db()
@@ -110,7 +123,11 @@ def test_leaving_and_removal_end_the_membership_and_cannot_repeat(open_leerkring
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.LEFT
     assert membership.left_at is not None
-    with pytest.raises(rules.MembershipError):
+    with pytest.raises(rules.MembershipError) as refused:
         rules.remove(membership)
-    with pytest.raises(rules.MembershipError):
+    assert refused.value.code == "status_changed"
+    with translation.override("nl"):
+        assert refused.value.message == "Dit kan niet meer: de status is nu ‘Gestopt’."
+    with pytest.raises(rules.MembershipError) as refused:
         rules.approve(membership)
+    assert refused.value.code == "status_changed"

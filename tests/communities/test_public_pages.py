@@ -7,20 +7,25 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from communities.models import MembershipStatus, SignupMode
-from portal.models import Theme
 from portal.search import search_sections
-
-from .conftest import add_member
+from tests.factories.communities import MembershipFactory
+from tests.factories.portal import ThemeFactory
 
 
 @pytest.fixture
 def open_data(db):
-    return Theme.objects.create(name="Open Data", slug="open-data")
+    return ThemeFactory(name="Open Data", slug="open-data")
 
 
 def test_list_shows_audience_member_count_and_sign_up_status(client, open_leerkring, make_user):
-    add_member(open_leerkring, make_user("lid@example.org", full_name="Geheime Naam"))
-    add_member(open_leerkring, make_user("weg@example.org"), MembershipStatus.LEFT)
+    MembershipFactory(
+        leerkring=open_leerkring, user=make_user(email="lid@example.org", full_name="Geheime Naam")
+    )
+    MembershipFactory(
+        leerkring=open_leerkring,
+        user=make_user(email="weg@example.org"),
+        status=MembershipStatus.LEFT,
+    )
     response = client.get("/leerkringen/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -73,12 +78,12 @@ def count_queries(client, path):
 def test_list_query_count_does_not_grow_with_leerkringen(
     client, make_leerkring, open_data, make_user
 ):
-    member = make_user("veel@example.org")
+    member = make_user(email="veel@example.org")
 
     def add_leerkringen(count):
         for _number in range(count):
             leerkring = make_leerkring(themes=[open_data])
-            add_member(leerkring, member)
+            MembershipFactory(leerkring=leerkring, user=member)
 
     add_leerkringen(1)
     few = count_queries(client, "/leerkringen/?thema=open-data")
@@ -98,7 +103,10 @@ def test_detail_shows_who_it_is_for_coordinators_partners_and_testimonials(
         organisation="Waterschap Aa",
     )
     approval_leerkring.save()
-    add_member(approval_leerkring, make_user("stil@example.org", full_name="Stille Deelnemer"))
+    MembershipFactory(
+        leerkring=approval_leerkring,
+        user=make_user(email="stil@example.org", full_name="Stille Deelnemer"),
+    )
     response = client.get(approval_leerkring.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from communities.models import Membership, MembershipStatus, SignupMode
 from portal import personal_data
-
-from .conftest import add_member
+from tests.factories.communities import MembershipFactory
 
 
 def signup_url(leerkring):
@@ -60,7 +59,7 @@ def test_signing_up_twice_is_harmless_and_says_so(client, approval_leerkring, pr
 
 def test_full_leerkring_gives_a_clear_message(client, make_leerkring, make_user, professional):
     leerkring = make_leerkring(max_members=1)
-    add_member(leerkring, make_user("eerste@example.org"))
+    MembershipFactory(leerkring=leerkring, user=make_user(email="eerste@example.org"))
     client.force_login(professional)
     detail = client.get(leerkring.get_absolute_url()).content.decode()
     assert "Deze leerkring is op dit moment vol." in detail
@@ -112,7 +111,7 @@ def test_hostile_motivation_is_stored_as_text_and_shown_escaped(
 
 
 def test_member_leaves_after_confirming(client, open_leerkring, professional):
-    membership = add_member(open_leerkring, professional)
+    membership = MembershipFactory(leerkring=open_leerkring, user=professional)
     client.force_login(professional)
     leave_url = reverse("communities:leave", args=[open_leerkring.slug])
     assert client.get(leave_url).status_code == 200
@@ -129,8 +128,8 @@ def test_member_leaves_after_confirming(client, open_leerkring, professional):
 def test_my_leerkringen_lists_a_leerkring_once_after_leaving_and_joining_again(
     client, open_leerkring, professional
 ):
-    add_member(open_leerkring, professional, status=MembershipStatus.LEFT)
-    add_member(open_leerkring, professional)
+    MembershipFactory(leerkring=open_leerkring, user=professional, status=MembershipStatus.LEFT)
+    MembershipFactory(leerkring=open_leerkring, user=professional)
     client.force_login(professional)
     html = client.get(reverse("communities:mine")).content.decode()
     assert html.count(f'href="{open_leerkring.get_absolute_url()}"') == 1
@@ -152,7 +151,7 @@ def test_account_page_offers_to_continue_an_interrupted_sign_up(
 def test_data_download_includes_memberships_and_deleting_removes_them(
     client, open_leerkring, professional
 ):
-    add_member(open_leerkring, professional, motivation="Mijn reden")
+    MembershipFactory(leerkring=open_leerkring, user=professional, motivation="Mijn reden")
     client.force_login(professional)
     data = json.loads(client.get("/account/mijn-gegevens.json").content)
     [membership] = data["leerkring_memberships"]["memberships"]

@@ -6,15 +6,14 @@ from django.urls import reverse
 
 from communities import membership as rules
 from communities.models import Membership
-
-from .conftest import create_leerkring
+from tests.factories.communities import LeerkringFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_many_sign_ups_from_one_account_are_refused_in_dutch(client, professional):
     client.force_login(professional)
-    leerkringen = [create_leerkring() for _n in range(rules.SIGNUPS_PER_ACCOUNT + 1)]
+    leerkringen = [LeerkringFactory() for _n in range(rules.SIGNUPS_PER_ACCOUNT + 1)]
     data = {"organisation": "Gemeente Zwolle", "sector": "gemeente", "motivation": "Graag"}
     statuses = [
         client.post(reverse("communities:signup", args=[leerkring.slug]), data).status_code

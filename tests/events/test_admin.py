@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from events import registration as rules
 from events.models import Event, Registration, YearTarget
 from events.registration import Applicant
+from tests.factories.events import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def own_event(make_event, organiser):
 
 @pytest.fixture
 def other_event(make_event, make_user):
-    someone = make_user("iemand@example.org", group="Organisatoren")
+    someone = make_user(email="iemand@example.org", group="Organisatoren")
     event = make_event(organisers=[someone], title="Andermans bijeenkomst")
     rules.register(event.pk, Applicant(name="Geheim", email="geheim@example.org"))
     return event
@@ -248,8 +249,8 @@ def test_dashboard_shows_key_figures_against_targets(client, organiser, make_eve
     now = timezone.now()
     YearTarget.objects.create(year=now.year, events_target=20, participants_target=1000)
     held = make_event(starts_at=now - datetime.timedelta(hours=5))
-    Registration.objects.create(event=held, name="A", email="a@e.org", status="attended")
-    Registration.objects.create(event=held, name="B", email="b@e.org", status="no_show")
+    RegistrationFactory(event=held, status="attended")
+    RegistrationFactory(event=held, status="no_show")
     client.force_login(organiser)
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Kerncijfers van de bijeenkomsten" in page
@@ -260,7 +261,7 @@ def test_dashboard_shows_key_figures_against_targets(client, organiser, make_eve
 def test_only_administrators_set_the_yearly_targets(client, organiser, make_user):
     client.force_login(organiser)
     assert client.get(reverse("yeartarget:add")).status_code in (302, 403)
-    admin = make_user("beheer@example.org", is_superuser=True, is_staff=True)
+    admin = make_user(email="beheer@example.org", is_superuser=True, is_staff=True)
     client.force_login(admin)
     response = client.post(
         reverse("yeartarget:add"),

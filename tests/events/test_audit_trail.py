@@ -101,7 +101,7 @@ def test_the_site_history_report_is_for_editors_only(
     own events, so the attendees' names of other events stay out of their sight."""
     event, attendee = event_with_attendee
     rules.check_in(attendee.pk, attended=True, by=organiser)
-    other_organiser = make_user("ander@example.org", group="Organisatoren")
+    other_organiser = make_user(email="ander@example.org", group="Organisatoren")
     client.force_login(other_organiser)
     for name in ("site_history", "site_history_results"):
         response = client.get(reverse(f"wagtailadmin_reports:{name}"))

@@ -12,8 +12,7 @@ from django.test import Client
 
 from events import registration as rules
 from events.registration import Applicant
-
-from .conftest import create_event
+from tests.factories.events import EventFactory
 
 # Serialized rollback: the migrated data (role groups, page tree) is back afterwards.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -30,7 +29,7 @@ def _in_own_connection(function):
 
 
 def test_200_concurrent_registrations_for_50_seats_give_50_seats_and_150_waiting():
-    event = create_event(capacity=50)
+    event = EventFactory(capacity=50)
 
     @_in_own_connection
     def register(number):
@@ -52,7 +51,7 @@ def test_200_concurrent_registrations_for_50_seats_give_50_seats_and_150_waiting
 
 
 def test_concurrent_cancellations_move_the_waiting_list_up_without_gaps():
-    event = create_event(capacity=10)
+    event = EventFactory(capacity=10)
     made = [
         rules.register(event.pk, Applicant(name=f"D {n}", email=f"c{n}@example.org"))
         for n in range(30)
@@ -72,7 +71,7 @@ def test_concurrent_cancellations_move_the_waiting_list_up_without_gaps():
 
 
 def test_same_person_registering_twice_at_once_gets_one_registration():
-    event = create_event(capacity=5)
+    event = EventFactory(capacity=5)
 
     @_in_own_connection
     def register(_):
@@ -90,8 +89,8 @@ def test_same_person_registering_twice_at_once_gets_one_registration():
 
 
 def test_concurrent_registrations_through_the_web_form(make_user):
-    event = create_event(capacity=5)
-    users = [make_user(f"web{n}@example.org", full_name=f"Web {n}") for n in range(15)]
+    event = EventFactory(capacity=5)
+    users = [make_user(email=f"web{n}@example.org", full_name=f"Web {n}") for n in range(15)]
 
     @_in_own_connection
     def post(user):

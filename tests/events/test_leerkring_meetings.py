@@ -7,19 +7,14 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone
 
-from communities.models import Leerkring
+from tests.factories.communities import LeerkringFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def leerkring():
-    return Leerkring.objects.create(
-        name="Leerkring waterschappen",
-        slug="waterschappen",
-        short_description="Waterschappen leren van elkaar.",
-        description="<p>Tekst</p>",
-    )
+    return LeerkringFactory(name="Leerkring waterschappen", slug="waterschappen")
 
 
 def render(source, **context):
@@ -49,9 +44,7 @@ def test_leerkring_page_lists_upcoming_and_earlier_meetings_with_reports(make_ev
 def test_cards_show_the_next_meeting_in_one_query_for_all(
     make_event, leerkring, django_assert_num_queries
 ):
-    other = Leerkring.objects.create(
-        name="Provincies", slug="provincies", short_description="x", description="<p>x</p>"
-    )
+    other = LeerkringFactory(name="Provincies", slug="provincies")
     make_event(title="Eerstvolgende", leerkring=leerkring)
     make_event(
         title="Later", leerkring=leerkring, starts_at=timezone.now() + datetime.timedelta(days=60)

@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from events import registration as rules
 from events.registration import Applicant
-from portal.models import Theme
+from tests.factories.portal import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_agenda_shows_upcoming_events_by_default_and_past_on_request(client, mak
 
 
 def test_agenda_filters_by_type_theme_place_and_month(client, make_event):
-    theme = Theme.objects.create(name="Open Data", slug="open-data")
+    theme = ThemeFactory(name="Open Data", slug="open-data")
     start = timezone.now() + datetime.timedelta(days=40)
     make_event(title="Webinar data", event_type="webinar", is_online=True, city="", themes=[theme])
     make_event(title="In Utrecht", city="Utrecht", starts_at=start)
@@ -94,6 +94,18 @@ def test_event_page_shows_seats_left_and_then_full(client, make_event):
     assert "Zet me op de wachtlijst" in page
 
 
+def test_agenda_cards_say_full_only_for_events_without_a_free_seat(client, make_event):
+    full = make_event(title="Volgeboekt", capacity=1)
+    make_event(title="Ruimte genoeg", capacity=2)
+    make_event(title="Zonder maximum", capacity=None)
+    rules.register(full.pk, Applicant(name="P", email="p@example.org"))
+    cards = client.get("/agenda/").content.decode().split('class="event-card card"')[1:]
+    said_full = {
+        card.split("</a>")[0].rsplit(">", 1)[1] for card in cards if "event-card__full" in card
+    }
+    assert said_full == {"Volgeboekt"}
+
+
 def test_online_link_is_shown_only_to_confirmed_attendees(client, make_event, professional):
     event = make_event(is_online=True, online_url="https://meet.example.org/geheim")
     assert "geheim" not in client.get(event.get_absolute_url()).content.decode()
@@ -127,7 +139,7 @@ def test_home_page_shows_upcoming_events_and_key_figures(client, make_event):
 def test_public_pages_use_a_constant_number_of_queries(
     client, make_event, django_assert_max_num_queries, professional
 ):
-    theme = Theme.objects.create(name="Participatie", slug="participatie")
+    theme = ThemeFactory(name="Participatie", slug="participatie")
     for number in range(15):
         event = make_event(capacity=5, themes=[theme])
         for person in range(3):

@@ -15,6 +15,7 @@ from events import registration as rules
 from events.models import Registration
 from events.registration import Applicant
 from portal import personal_data
+from tests.factories.events import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +145,31 @@ def test_cancel_link_asks_first_and_the_button_moves_the_waiting_list_up(
     assert {m.to[0] for m in mailoutbox} == {"a@example.org", "b@example.org"}
 
 
+def test_a_stale_cancel_page_after_the_event_says_so_in_dutch_and_changes_nothing(
+    client, make_event, professional
+):
+    """The button was on the page before the event; the rule refuses it now."""
+    event = make_event()
+    mine = rules.register(
+        event.pk, Applicant(name="Priya", email=professional.email, user=professional)
+    )
+    client.force_login(professional)
+    cancel_url = f"/account/aanmeldingen/{mine.pk}/afmelden/"
+    assert cancel_url in client.get("/account/aanmeldingen/").content.decode()
+    over = timezone.now() - datetime.timedelta(hours=1)
+    event.starts_at, event.ends_at = over - datetime.timedelta(hours=2), over
+    event.save()
+    assert cancel_url not in client.get("/account/aanmeldingen/").content.decode()
+    cancel_link = links.cancel_url(mine)
+    assert "Deze bijeenkomst is al geweest." in client.get(cancel_link).content.decode()
+    refused = client.post(cancel_link, follow=True).content.decode()
+    assert "Deze aanmelding kun je niet meer annuleren." in refused
+    refused = client.post(cancel_url, follow=True)
+    assert "Deze aanmelding kun je niet meer annuleren." in refused.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == "confirmed"
+
+
 def test_full_event_puts_a_professional_on_the_waiting_list_with_their_position(
     client, make_event, professional
 ):
@@ -217,7 +243,7 @@ def test_my_registrations_lists_and_cancels_only_my_own(
     mine = rules.register(
         event.pk, Applicant(name="Priya", email=professional.email, user=professional)
     )
-    other_user = make_user("ander@example.org")
+    other_user = make_user(email="ander@example.org")
     other = rules.register(event.pk, Applicant(name="B", email=other_user.email, user=other_user))
     client.force_login(professional)
     page = client.get("/account/aanmeldingen/").content.decode()
@@ -252,6 +278,22 @@ def test_data_download_includes_registrations_and_deleting_the_account_moves_up(
     assert not Registration.objects.filter(email=professional.email).exists()
 
 
+def test_deleting_the_account_wipes_a_registration_for_an_event_that_is_over(
+    make_event, professional
+):
+    """Too late to cancel (the rule refuses), so it stays in the counts, nameless."""
+    event = make_event()
+    mine = rules.register(
+        event.pk, Applicant(name="Priya", email=professional.email, user=professional)
+    )
+    over = timezone.now() - datetime.timedelta(hours=1)
+    event.starts_at, event.ends_at = over - datetime.timedelta(hours=2), over
+    event.save()
+    personal_data.delete_user(professional)
+    mine.refresh_from_db()
+    assert (mine.status, mine.name, mine.user) == ("confirmed", privacy.ANONYMOUS_NAME, None)
+
+
 def test_reminders_go_out_once_with_the_online_link(make_event, mailoutbox, sending, settings):
     settings.EVENTS_REMINDER_DAYS = 2
     soon = make_event(
@@ -275,7 +317,7 @@ def test_attendees_are_anonymised_after_the_retention_period_and_counts_stay(mak
     recent = make_event(starts_at=timezone.now() - datetime.timedelta(days=5))
     for event in (old, recent):
         for number in range(3):
-            Registration.objects.create(
+            RegistrationFactory(
                 event=event, name=f"N{number}", email=f"n{number}@example.org", status="attended"
             )
     call_command("anonymise_attendees", stdout=io.StringIO())

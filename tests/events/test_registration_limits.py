@@ -12,8 +12,7 @@ from django.utils import timezone
 from events import registration as rules
 from events.models import Registration
 from events.registration import Applicant
-
-from .conftest import create_event
+from tests.factories.events import EventFactory
 
 VICTIM = "slachtoffer@example.org"
 
@@ -115,7 +114,7 @@ def test_already_registered_is_mailed_again_only_after_some_minutes(
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_repeats_mail_an_existing_registration_once(mailoutbox, monkeypatch):
-    event = create_event()
+    event = EventFactory()
     existing = rules.register(event.pk, Applicant("Gast", VICTIM), needs_confirmation=True)
     later = timezone.now() + rules.MAIL_AGAIN_AFTER + datetime.timedelta(seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events import registration as rules
 from events.models import Registration, RegistrationStatus
@@ -79,6 +79,78 @@ def test_cancelling_twice_changes_nothing(event):
     assert again.status == RegistrationStatus.CANCELLED
 
 
+def test_visitor_cannot_cancel_after_the_event_even_via_the_service(
+    make_event, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The rule is in registration.cancel, under the event's lock, not only in the
+    pages that hide the button: nothing changes and nobody is mailed."""
+    event = make_event(capacity=1)
+    seated, waiting = register(event, 1), register(event, 2)
+    over = timezone.now() - datetime.timedelta(hours=1)
+    event.starts_at, event.ends_at = over - datetime.timedelta(hours=2), over
+    event.save()
+    mailoutbox.clear()
+    for registration in (seated, waiting):
+        with (
+            django_capture_on_commit_callbacks(execute=True),
+            pytest.raises(rules.RegistrationError) as refused,
+        ):
+            rules.cancel(registration.pk)
+        assert refused.value.code == "too_late_to_cancel"
+        with translation.override("nl"):
+            assert str(refused.value) == "Deze aanmelding kun je niet meer annuleren."
+    assert statuses(event) == [
+        ("deelnemer1@example.org", "confirmed", None),
+        ("deelnemer2@example.org", "waiting", 1),
+    ]
+    assert mailoutbox == []
+
+
+def test_a_checked_in_person_cannot_cancel_afterwards(event):
+    made = register(event, 1)
+    rules.check_in(made.pk, attended=True)
+    with pytest.raises(rules.RegistrationError) as refused:
+        rules.cancel(made.pk)
+    assert refused.value.code == "too_late_to_cancel"
+    made.refresh_from_db()
+    assert made.status == RegistrationStatus.ATTENDED
+
+
+def test_an_account_holder_has_one_live_registration_even_under_an_old_address(event, professional):
+    rules.register(event.pk, Applicant(name="Priya", email="oud@example.org", user=professional))
+    with pytest.raises(rules.AlreadyRegistered) as refused:
+        rules.register(
+            event.pk, Applicant(name="Priya", email=professional.email, user=professional)
+        )
+    assert refused.value.registration.email == "oud@example.org"
+    assert event.registrations.count() == 1
+
+
+def test_a_guest_typing_a_registered_address_is_not_told_and_its_owner_is_mailed_again(
+    event, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Telling the guest would show anyone who is registered; the owner hears of it,
+    at most once every MAIL_AGAIN_AFTER (test_registration_limits.py)."""
+    made = register(event, 1, needs_confirmation=True)
+    Registration.objects.filter(pk=made.pk).update(last_mailed_at=None)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rules.sign_up(event.pk, person(1)) is None
+    [message] = mailoutbox
+    assert message.to == ["deelnemer1@example.org"]
+    assert event.registrations.count() == 1
+
+
+def test_an_account_holder_signing_up_twice_is_told(event, professional):
+    applicant = Applicant(name="Priya", email=professional.email, user=professional)
+    first = rules.sign_up(event.pk, applicant)
+    with pytest.raises(rules.AlreadyRegistered) as refused:
+        rules.sign_up(event.pk, applicant)
+    assert refused.value.registration == first
+    with translation.override("nl"):
+        assert refused.value.message == "Je bent al aangemeld voor deze bijeenkomst."
+
+
 def test_one_live_registration_per_email_but_registering_again_after_cancelling_works(event):
     made = register(event, 1)
     with pytest.raises(rules.AlreadyRegistered):
@@ -109,8 +181,9 @@ def test_registration_window_is_enforced(make_event):
     draft = make_event(status="draft")
     cancelled = make_event(status="cancelled")
     for event in (not_yet, closed, started, draft, cancelled):
-        with pytest.raises(rules.RegistrationClosed):
+        with pytest.raises(rules.RegistrationError) as refused:
             register(event, 1)
+        assert refused.value.code == "closed"
     open_now = make_event(
         registration_opens_at=now - datetime.timedelta(days=1),
         registration_closes_at=now + datetime.timedelta(days=1),
@@ -162,5 +235,6 @@ def test_check_in_marks_attended_or_no_show_and_keeps_the_seat(event):
     assert rules.check_in(made.pk, attended=False).status == RegistrationStatus.NO_SHOW
     assert rules.counts(event).seated == 1
     waiting = [register(event, n) for n in range(2, 4)][-1]
-    with pytest.raises(rules.RegistrationError):
+    with pytest.raises(rules.RegistrationError) as refused:
         rules.check_in(waiting.pk, attended=True)
+    assert refused.value.code == "not_seated"

@@ -1,11 +1,11 @@
-"""Fixtures of the map: themes and a factory for initiatives."""
+"""Fixtures of the map: the demo's themes, and initiatives."""
 
 from decimal import Decimal
 
 import pytest
 
-from initiatives.models import Initiative, Municipality
 from portal import demo
+from tests.factories.initiatives import InitiativeFactory
 
 
 @pytest.fixture
@@ -17,24 +17,9 @@ def themes(db):
 
 
 @pytest.fixture
-def make_initiative(db, themes):
-    def make(
-        title="Open raad in Zwolle", municipality="Zwolle", theme_slugs=("open-data",), **fields
-    ):
-        place = Municipality.objects.get(name=municipality)
-        fields.setdefault("summary", "Alle raadsstukken als open data.")
-        fields.setdefault("description", "Een lange beschrijving.")
-        fields.setdefault("organisation_name", f"Gemeente {place.name}")
-        fields.setdefault("organisation_type", "gemeente")
-        fields.setdefault("latitude", place.latitude)
-        fields.setdefault("longitude", place.longitude)
-        fields.setdefault("status", Initiative.Status.PUBLISHED)
-        fields.setdefault("contact_email", "geheim-contact@example.org")
-        initiative = Initiative.objects.create(title=title, municipality=place, **fields)
-        initiative.themes.set([themes[slug] for slug in theme_slugs])
-        return initiative
-
-    return make
+def make_initiative(themes):
+    """InitiativeFactory, with the demo's themes to choose from."""
+    return InitiativeFactory
 
 
 def point(latitude, longitude):

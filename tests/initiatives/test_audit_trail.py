@@ -43,7 +43,7 @@ def test_deleting_the_submitters_account_wipes_the_rejection_message(
     client.force_login(editor)
     client.post(f"/admin/initiatieven/reject/{submission.pk}/", {"message": "Beste Sanne, nee."})
 
-    delete_user(make_user("sanne@example.nl", full_name="Sanne"))
+    delete_user(make_user(email="sanne@example.nl", full_name="Sanne"))
     entry = ModelLogEntry.objects.get(object_id=str(submission.pk))
     assert entry.action == "initiatives.reject"
     assert "Sanne" not in str(entry.data)

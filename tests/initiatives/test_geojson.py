@@ -23,13 +23,22 @@ def fetch(client, query="", **headers):
 @pytest.fixture
 def initiatives(make_initiative):
     return [
-        make_initiative("Open data Arnhem", "Arnhem", ("open-data",)),
+        make_initiative(title="Open data Arnhem", place="Arnhem", theme_slugs=("open-data",)),
         make_initiative(
-            "Inwonerspanel Ede", "Ede", ("participatie",), organisation_type="provincie"
+            title="Inwonerspanel Ede",
+            place="Ede",
+            theme_slugs=("participatie",),
+            organisation_type="provincie",
         ),
-        make_initiative("Open data Leeuwarden", "Leeuwarden", ("open-data", "open-contact")),
-        make_initiative("Nog niet beoordeeld", "Arnhem", status=Initiative.Status.SUBMITTED),
-        make_initiative("Afgewezen", "Arnhem", status=Initiative.Status.REJECTED),
+        make_initiative(
+            title="Open data Leeuwarden",
+            place="Leeuwarden",
+            theme_slugs=("open-data", "open-contact"),
+        ),
+        make_initiative(
+            title="Nog niet beoordeeld", place="Arnhem", status=Initiative.Status.SUBMITTED
+        ),
+        make_initiative(title="Afgewezen", place="Arnhem", status=Initiative.Status.REJECTED),
     ]
 
 

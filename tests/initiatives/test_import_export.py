@@ -99,8 +99,8 @@ def test_editor_uploads_a_file_in_the_admin(client, editor, themes):
 
 
 def test_editor_exports_all_initiatives_with_formulas_neutralised(client, editor, make_initiative):
-    make_initiative('=HYPERLINK("http://evil")', submitter_email="s@example.nl")
-    make_initiative("Gewoon", status=Initiative.Status.SUBMITTED)
+    make_initiative(title='=HYPERLINK("http://evil")', submitter_email="s@example.nl")
+    make_initiative(title="Gewoon", status=Initiative.Status.SUBMITTED)
     client.force_login(editor)
     response = client.get("/admin/initiatieven/export/")
     assert response.status_code == 200

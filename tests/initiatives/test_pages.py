@@ -11,8 +11,8 @@ from portal.demo import initiatives as demo
 
 
 def test_map_page_lists_published_initiatives_with_a_map_config(client, make_initiative):
-    make_initiative("Open data Arnhem", "Arnhem")
-    make_initiative("Wacht nog", "Arnhem", status=Initiative.Status.SUBMITTED)
+    make_initiative(title="Open data Arnhem", place="Arnhem")
+    make_initiative(title="Wacht nog", place="Arnhem", status=Initiative.Status.SUBMITTED)
     response = client.get("/kaart/?thema=open-data")
     assert response.status_code == 200
     assert "Open data Arnhem" in response.text
@@ -35,7 +35,7 @@ def test_map_page_paginates_and_keeps_the_filters(
     client, make_initiative, django_assert_max_num_queries
 ):
     for number in range(25):
-        make_initiative(f"Initiatief {number}", "Utrecht")
+        make_initiative(title=f"Initiatief {number}", place="Utrecht")
     with django_assert_max_num_queries(12):
         response = client.get("/kaart/?provincie=utrecht&pagina=2")
     assert response.status_code == 200
@@ -60,13 +60,13 @@ def test_detail_page_shows_the_initiative_without_contact_address(
     client, make_initiative, django_assert_max_num_queries
 ):
     initiative = make_initiative(
-        "Open raad Zwolle",
+        title="Open raad Zwolle",
         description="Eerste regel.\nTweede regel.",
         website="https://www.example.nl/raad",
         theme_slugs=("open-data", "open-verantwoording"),
     )
-    make_initiative("Buren in Kampen", "Kampen", ("participatie",))
-    make_initiative("Data in Maastricht", "Maastricht", ("open-data",))
+    make_initiative(title="Buren in Kampen", place="Kampen", theme_slugs=("participatie",))
+    make_initiative(title="Data in Maastricht", place="Maastricht", theme_slugs=("open-data",))
     with django_assert_max_num_queries(10):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
@@ -89,16 +89,16 @@ def test_unpublished_or_unknown_initiative_is_not_found(client, make_initiative)
 
 
 def test_home_page_shows_the_number_of_initiatives(client, make_initiative):
-    make_initiative("Een")
-    make_initiative("Twee")
-    make_initiative("Drie", status=Initiative.Status.SUBMITTED)
+    make_initiative(title="Een")
+    make_initiative(title="Twee")
+    make_initiative(title="Drie", status=Initiative.Status.SUBMITTED)
     response = client.get("/")
     assert "<strong>2</strong> initiatieven op de kaart" in response.text
 
 
 def test_search_finds_initiatives_and_links_to_the_filtered_map(client, make_initiative):
-    make_initiative("Waterkwaliteit in Goes", "Goes", summary="Metingen van het water.")
-    make_initiative("Verborgen water", "Goes", status=Initiative.Status.SUBMITTED)
+    make_initiative(title="Waterkwaliteit in Goes", place="Goes", summary="Metingen van het water.")
+    make_initiative(title="Verborgen water", place="Goes", status=Initiative.Status.SUBMITTED)
     response = client.get("/zoeken/?q=waterkwaliteit")
     assert "Waterkwaliteit in Goes" in response.text
     assert "/kaart/?q=waterkwaliteit" in response.text
@@ -137,8 +137,8 @@ def test_pages_send_no_inline_scripts(client, themes, path):
 
 
 def test_map_search_finds_dutch_plurals_compounds_and_places(client, make_initiative):
-    make_initiative("Inwoners kiezen mee", "Goes", summary="Een participatietraject.")
-    make_initiative("Dijken in beeld", "Zwolle", summary="Het waterschap deelt data.")
+    make_initiative(title="Inwoners kiezen mee", place="Goes", summary="Een participatietraject.")
+    make_initiative(title="Dijken in beeld", place="Zwolle", summary="Het waterschap deelt data.")
     for query, expected in [
         ("participatie", "Inwoners kiezen mee"),
         ("waterschappen", "Dijken in beeld"),

@@ -371,7 +371,7 @@ def test_failure_after_storing_the_image_leaves_nothing_behind(
 def test_image_is_public_only_once_the_initiative_is_published(
     client, form_data, media, make_initiative, django_assert_max_num_queries
 ):
-    make_initiative("Buren in Kampen", "Kampen", ("open-data",))
+    make_initiative(title="Buren in Kampen", place="Kampen", theme_slugs=("open-data",))
     post(client, with_image(form_data))
     initiative = Initiative.objects.get(title="Open begroting Deventer")
     assert client.get(initiative.get_absolute_url()).status_code == 404

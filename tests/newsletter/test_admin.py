@@ -23,11 +23,14 @@ from communities.newsletter.models import (
     Mailing,
     Subscriber,
     SubscriberStatus,
-    SubscriptionSource,
 )
-from portal.models import Theme
-
-from .conftest import create_issue, create_newsletter_page
+from tests.factories.communities import LeerkringFactory
+from tests.factories.newsletter import (
+    NewsletterIndexPageFactory,
+    NewsletterIssuePageFactory,
+    SubscriberFactory,
+)
+from tests.factories.portal import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +43,12 @@ SUBSCRIBERS = "newsletter_subscribers"
 
 @pytest.fixture
 def newsletter_index(db):
-    return create_newsletter_page()
+    return NewsletterIndexPageFactory()
 
 
 @pytest.fixture
 def make_issue(newsletter_index):
-    return create_issue
+    return NewsletterIssuePageFactory
 
 
 @pytest.fixture
@@ -55,23 +58,23 @@ def issue(make_issue):
 
 @pytest.fixture
 def open_data(db):
-    return Theme.objects.create(name="Open data", slug="open-data-test")
+    return ThemeFactory(name="Open data", slug="open-data-test")
 
 
 @pytest.fixture
 def archives(db):
-    return Theme.objects.create(name="Archieven", slug="archieven-test")
+    return ThemeFactory(name="Archieven", slug="archieven-test")
 
 
 @pytest.fixture
 def audience(make_subscriber, open_data):
     """Three subscribers, one who has not confirmed, one who left."""
     return {
-        "anna": make_subscriber("anna@example.org", name="Anna", themes=[open_data]),
-        "bram": make_subscriber("bram@example.org", name="Bram"),
-        "cato": make_subscriber("cato@example.org", name="Cato", themes=[open_data]),
-        "pending": make_subscriber("wacht@example.org", status=SubscriberStatus.PENDING),
-        "gone": make_subscriber("weg@example.org", status=SubscriberStatus.UNSUBSCRIBED),
+        "anna": make_subscriber(email="anna@example.org", name="Anna", themes=[open_data]),
+        "bram": make_subscriber(email="bram@example.org", name="Bram"),
+        "cato": make_subscriber(email="cato@example.org", name="Cato", themes=[open_data]),
+        "pending": make_subscriber(email="wacht@example.org", status=SubscriberStatus.PENDING),
+        "gone": make_subscriber(email="weg@example.org", status=SubscriberStatus.UNSUBSCRIBED),
     }
 
 
@@ -85,7 +88,7 @@ def publisherless_editor(make_user):
         page=Page.objects.get(depth=1),
         permission=Permission.objects.get(codename="change_page"),
     )
-    return make_user("schrijver@example.org", full_name="Sam Schrijver", group="Schrijvers")
+    return make_user(email="schrijver@example.org", full_name="Sam Schrijver", group="Schrijvers")
 
 
 def refused(response):
@@ -109,13 +112,7 @@ def send(client, issue, count, **extra):
 def make_mailing(issue, statuses):
     mailing = Mailing.objects.create(issue=issue, subject=issue.title, html="<p>x</p>", text="x")
     for number, status in enumerate(statuses):
-        subscriber = Subscriber.objects.create(
-            email=f"lezer{number}@example.org",
-            status=SubscriberStatus.CONFIRMED,
-            consent_source=SubscriptionSource.PAGE,
-            consent_version="2026-1",
-            confirmed_at=timezone.now(),
-        )
+        subscriber = SubscriberFactory(email=f"lezer{number}@example.org")
         Delivery.objects.create(
             mailing=mailing,
             subscriber=subscriber,
@@ -265,7 +262,7 @@ def test_a_changed_number_of_recipients_asks_again(
     client, editor, issue, audience, make_subscriber
 ):
     client.force_login(editor)
-    make_subscriber("nieuw@example.org")
+    make_subscriber(email="nieuw@example.org")
     response = send(client, issue, 3)
     assert response.status_code == 400
     assert response.context["count"] == 4
@@ -499,7 +496,7 @@ def test_editor_filters_and_searches_subscribers(
     client, editor, audience, make_subscriber, open_data
 ):
     old = make_subscriber(
-        "oud@example.org", consent_given_at=timezone.now() - timedelta(days=400), name="Olga"
+        email="oud@example.org", consent_given_at=timezone.now() - timedelta(days=400), name="Olga"
     )
     client.force_login(editor)
     assert listed(client.get(index_url(status="confirmed"))) == [
@@ -522,17 +519,19 @@ def test_editor_filters_and_searches_subscribers(
     assert listed(client.get(index_url(q="olga"))) == [old.email]
 
 
-def test_subscriber_filter_on_a_leerkring(client, editor, make_subscriber, make_leerkring):
-    leerkring = make_leerkring(name="Woo in de praktijk")
-    make_subscriber("lid@example.org", leerkringen=[leerkring])
-    make_subscriber("ander@example.org")
+def test_subscriber_filter_on_a_leerkring(client, editor, make_subscriber):
+    leerkring = LeerkringFactory(name="Woo in de praktijk")
+    make_subscriber(email="lid@example.org", leerkringen=[leerkring])
+    make_subscriber(email="ander@example.org")
     client.force_login(editor)
     assert listed(client.get(index_url(leerkringen=[leerkring.pk]))) == ["lid@example.org"]
 
 
 def test_editor_exports_subscribers_as_csv(client, editor, audience, make_subscriber, open_data):
     make_subscriber(
-        "formule@example.org", name='=HYPERLINK("http://evil.example","klik")', themes=[open_data]
+        email="formule@example.org",
+        name='=HYPERLINK("http://evil.example","klik")',
+        themes=[open_data],
     )
     client.force_login(editor)
     response = client.get(index_url(status="confirmed", export="csv"))
@@ -558,7 +557,7 @@ def test_editor_exports_subscribers_as_csv(client, editor, audience, make_subscr
 
 
 def test_editor_exports_subscribers_as_xlsx(client, editor, audience, make_subscriber):
-    make_subscriber("formule@example.org", name='=HYPERLINK("http://evil.example","klik")')
+    make_subscriber(email="formule@example.org", name='=HYPERLINK("http://evil.example","klik")')
     client.force_login(editor)
     response = client.get(index_url(export="xlsx"))
     assert response.status_code == 200
@@ -579,7 +578,7 @@ def test_export_takes_the_same_number_of_queries_for_more_subscribers(
 ):
     def add(count, start):
         for number in range(start, start + count):
-            make_subscriber(f"lezer{number}@example.org", themes=[open_data, archives])
+            make_subscriber(email=f"lezer{number}@example.org", themes=[open_data, archives])
 
     client.force_login(editor)
     add(3, 0)
@@ -693,10 +692,10 @@ def months_ago(count, day=10):
 
 
 def test_statistics_show_counts_per_status_and_topic(
-    client, editor, audience, open_data, make_leerkring, make_subscriber
+    client, editor, audience, open_data, make_subscriber
 ):
-    leerkring = make_leerkring(name="Woo-leerkring")
-    make_subscriber("kring@example.org", leerkringen=[leerkring], themes=[open_data])
+    leerkring = LeerkringFactory(name="Woo-leerkring")
+    make_subscriber(email="kring@example.org", leerkringen=[leerkring], themes=[open_data])
     client.force_login(editor)
     response = client.get(reverse("newsletter_statistics:index"))
     assert response.status_code == 200
@@ -715,31 +714,31 @@ def test_statistics_show_counts_per_status_and_topic(
 
 def test_statistics_show_growth_per_month(client, editor, make_subscriber):
     # Before the chart: two subscribers, one of whom leaves within the chart.
-    make_subscriber("al-lang@example.org", confirmed_at=months_ago(20))
+    make_subscriber(email="al-lang@example.org", confirmed_at=months_ago(20))
     make_subscriber(
-        "vertrekt@example.org",
+        email="vertrekt@example.org",
         status=SubscriberStatus.UNSUBSCRIBED,
         confirmed_at=months_ago(18),
         unsubscribed_at=months_ago(2),
     )
     # Left before the chart: not counted anywhere.
     make_subscriber(
-        "lang-weg@example.org",
+        email="lang-weg@example.org",
         status=SubscriberStatus.UNSUBSCRIBED,
         confirmed_at=months_ago(20),
         unsubscribed_at=months_ago(15),
     )
     # Within the chart.
-    make_subscriber("nieuw-1@example.org", confirmed_at=months_ago(5))
-    make_subscriber("nieuw-2@example.org", confirmed_at=months_ago(5, day=20))
+    make_subscriber(email="nieuw-1@example.org", confirmed_at=months_ago(5))
+    make_subscriber(email="nieuw-2@example.org", confirmed_at=months_ago(5, day=20))
     make_subscriber(
-        "kort@example.org",
+        email="kort@example.org",
         status=SubscriberStatus.UNSUBSCRIBED,
         confirmed_at=months_ago(3),
         unsubscribed_at=months_ago(2, day=15),
     )
-    make_subscriber("deze-maand@example.org", confirmed_at=timezone.now())
-    make_subscriber("wacht@example.org", status=SubscriberStatus.PENDING)
+    make_subscriber(email="deze-maand@example.org", confirmed_at=timezone.now())
+    make_subscriber(email="wacht@example.org", status=SubscriberStatus.PENDING)
 
     client.force_login(editor)
     rows = client.get(reverse("newsletter_statistics:index")).context["rows"]
@@ -763,12 +762,12 @@ def test_statistics_take_the_same_number_of_queries_for_more_subscribers(
     client, editor, make_subscriber, open_data, django_assert_max_num_queries
 ):
     client.force_login(editor)
-    make_subscriber("een@example.org", themes=[open_data], confirmed_at=months_ago(4))
+    make_subscriber(email="een@example.org", themes=[open_data], confirmed_at=months_ago(4))
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("newsletter_statistics:index"))
     for number in range(40):
         make_subscriber(
-            f"lezer{number}@example.org",
+            email=f"lezer{number}@example.org",
             themes=[open_data],
             confirmed_at=months_ago(number % 12),
             status=SubscriberStatus.UNSUBSCRIBED if number % 5 == 0 else SubscriberStatus.CONFIRMED,

@@ -5,22 +5,22 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from .conftest import create_issue, create_newsletter_page
+from tests.factories.newsletter import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def issue(db):
-    create_newsletter_page()
-    return create_issue()
+    NewsletterIndexPageFactory()
+    return NewsletterIssuePageFactory()
 
 
 def test_a_test_send_and_the_real_send_show_in_the_issues_history(
     client, editor, issue, make_subscriber
 ):
-    make_subscriber("anna@example.org", name="Anna")
-    make_subscriber("bram@example.org", name="Bram")
+    make_subscriber(email="anna@example.org", name="Anna")
+    make_subscriber(email="bram@example.org", name="Bram")
     client.force_login(editor)
     client.post(reverse("newsletter_sending:send_test", args=[issue.pk]))
     client.post(

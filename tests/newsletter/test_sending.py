@@ -18,8 +18,7 @@ from communities.newsletter.models import (
     SubscriberStatus,
 )
 from tests.conftest import Mailbox, free_port, serving_smtp, subprocess_database_url
-
-from .conftest import create_issue, create_subscriber
+from tests.factories.newsletter import NewsletterIssuePageFactory, SubscriberFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,26 +31,28 @@ ISSUE_BODY = [
 
 
 def make_issue(themes=(), leerkringen=()):
-    return create_issue("Nieuwsbrief december", themes, leerkringen, body=ISSUE_BODY)
+    return NewsletterIssuePageFactory(
+        title="Nieuwsbrief december", themes=themes, leerkringen=leerkringen, body=ISSUE_BODY
+    )
 
 
 def test_issue_without_topics_reaches_every_confirmed_subscriber(topics):
-    create_subscriber("a@example.org", themes=[topics["data"]])
-    create_subscriber("b@example.org")
-    create_subscriber("c@example.org", status=SubscriberStatus.PENDING)
-    create_subscriber("d@example.org", status=SubscriberStatus.UNSUBSCRIBED)
+    SubscriberFactory(email="a@example.org", themes=[topics["data"]])
+    SubscriberFactory(email="b@example.org")
+    SubscriberFactory(email="c@example.org", status=SubscriberStatus.PENDING)
+    SubscriberFactory(email="d@example.org", status=SubscriberStatus.UNSUBSCRIBED)
     recipients = make_issue().recipients()
     assert sorted(recipients.values_list("email", flat=True)) == ["a@example.org", "b@example.org"]
 
 
 def test_issue_about_topics_reaches_only_subscribers_who_chose_one_of_them(topics):
-    create_subscriber("data@example.org", themes=[topics["data"]])
-    create_subscriber("both@example.org", themes=[topics["data"], topics["contact"]])
-    create_subscriber("kring@example.org", leerkringen=[topics["kring"]])
-    create_subscriber("contact@example.org", themes=[topics["contact"]])
-    create_subscriber("everything@example.org")
-    create_subscriber(
-        "pending@example.org", status=SubscriberStatus.PENDING, themes=[topics["data"]]
+    SubscriberFactory(email="data@example.org", themes=[topics["data"]])
+    SubscriberFactory(email="both@example.org", themes=[topics["data"], topics["contact"]])
+    SubscriberFactory(email="kring@example.org", leerkringen=[topics["kring"]])
+    SubscriberFactory(email="contact@example.org", themes=[topics["contact"]])
+    SubscriberFactory(email="everything@example.org")
+    SubscriberFactory(
+        email="pending@example.org", status=SubscriberStatus.PENDING, themes=[topics["data"]]
     )
     issue = make_issue(themes=[topics["data"]], leerkringen=[topics["kring"]])
     assert sorted(issue.recipients().values_list("email", flat=True)) == [
@@ -66,7 +67,7 @@ def test_every_subscriber_receives_the_issue_once_with_their_own_links(
 ):
     settings.NEWSLETTER_BATCH_SIZE = 3  # several batches, one after the other
     for number in range(10):
-        create_subscriber(f"lezer{number}@example.org")
+        SubscriberFactory(email=f"lezer{number}@example.org")
     issue = make_issue()
     with django_capture_on_commit_callbacks(execute=True):
         mailing = sending.start(issue, user=None)
@@ -103,7 +104,7 @@ def test_every_subscriber_receives_the_issue_once_with_their_own_links(
 
 
 def test_the_email_holds_up_in_mail_programs(topics):
-    create_subscriber("lezer@example.org")
+    SubscriberFactory(email="lezer@example.org")
     subject, html, text = make_issue().render_email()
     assert 'role="presentation"' in html
     assert "max-width:600px" in html
@@ -118,7 +119,7 @@ def test_the_email_holds_up_in_mail_programs(topics):
 
 
 def test_the_email_has_no_tracking(topics, smtp_server, django_capture_on_commit_callbacks):
-    create_subscriber("lezer@example.org")
+    SubscriberFactory(email="lezer@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         sending.start(make_issue(), user=None)
     message = smtp_server.wait_for(1)[0]
@@ -130,8 +131,8 @@ def test_the_email_has_no_tracking(topics, smtp_server, django_capture_on_commit
 
 
 def test_unsubscribed_before_their_turn_is_skipped(topics, django_capture_on_commit_callbacks):
-    stays = create_subscriber("blijft@example.org")
-    leaves = create_subscriber("gaat@example.org")
+    stays = SubscriberFactory(email="blijft@example.org")
+    leaves = SubscriberFactory(email="gaat@example.org")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         mailing = sending.start(make_issue(), user=None)
     leaves.status = SubscriberStatus.UNSUBSCRIBED
@@ -143,13 +144,29 @@ def test_unsubscribed_before_their_turn_is_skipped(topics, django_capture_on_com
 
 
 def test_an_issue_is_sent_only_once(topics, django_capture_on_commit_callbacks):
-    create_subscriber("lezer@example.org")
+    SubscriberFactory(email="lezer@example.org")
     issue = make_issue()
     with django_capture_on_commit_callbacks(execute=True):
         sending.start(issue, user=None)
-    with pytest.raises(sending.AlreadySent):
+    with pytest.raises(sending.SendingError) as refused:
         sending.start(issue, user=None)
+    assert refused.value.code == "already_sent"
+    assert refused.value.message == "Deze nieuwsbrief is al verstuurd."
     assert Mailing.objects.count() == 1
+
+
+def test_an_issue_changed_after_publishing_is_not_sent_until_published_again(topics):
+    """The rule holds in the sending service itself, not only on the send page: what
+    goes out is what the editor last published."""
+    SubscriberFactory(email="lezer@example.org")
+    issue = make_issue()
+    issue.title = "Nog niet gepubliceerde titel"
+    issue.save_revision()
+    with pytest.raises(sending.SendingError) as refused:
+        sending.start(issue, user=None)
+    assert refused.value.code == "unpublished_changes"
+    assert "nog niet gepubliceerd" in refused.value.message
+    assert Mailing.objects.count() == 0
 
 
 class RefusingMailbox(Mailbox):
@@ -175,8 +192,8 @@ def refusing_smtp(settings):
 def test_a_refused_address_is_recorded_and_can_be_retried(
     topics, refusing_smtp, django_capture_on_commit_callbacks
 ):
-    create_subscriber("lezer@example.org")
-    create_subscriber("weg@example.org")
+    SubscriberFactory(email="lezer@example.org")
+    SubscriberFactory(email="weg@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         mailing = sending.start(make_issue(), user=None)
     refusing_smtp.wait_for(1)
@@ -200,7 +217,7 @@ def test_a_refused_address_is_recorded_and_can_be_retried(
 def test_web_version_appears_once_the_issue_is_sent(
     topics, client, django_capture_on_commit_callbacks
 ):
-    create_subscriber("lezer@example.org")
+    SubscriberFactory(email="lezer@example.org")
     issue = make_issue()
     assert client.get(issue.url).status_code == 404  # published, but not sent yet
     with django_capture_on_commit_callbacks(execute=True):
@@ -261,7 +278,7 @@ def test_a_worker_killed_mid_mailing_is_resumed_without_duplicates(settings):
     smtp.start()
     addresses = [f"lezer{number:02}@example.org" for number in range(80)]
     for address in addresses:
-        create_subscriber(address)
+        SubscriberFactory(email=address)
     mailing = sending.start(make_issue(), user=None)
 
     first = start_worker(smtp.port)

@@ -21,8 +21,7 @@ from communities.newsletter.models import (
     SubscriptionSource,
 )
 from portal.models import Theme
-
-from .conftest import create_newsletter_page, create_subscriber
+from tests.factories.newsletter import NewsletterIndexPageFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +39,7 @@ def sending(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def newsletter_page(db):
-    return create_newsletter_page()
+    return NewsletterIndexPageFactory()
 
 
 def link_in(text, name):
@@ -128,7 +127,7 @@ def test_compact_forms_record_which_form_was_used(client, mailoutbox, sending, s
 
 
 def test_expired_confirmation_link_offers_to_sign_up_again(client, mailoutbox, sending):
-    subscriber = create_subscriber("laat@example.org", SubscriberStatus.PENDING)
+    subscriber = SubscriberFactory(email="laat@example.org", status=SubscriberStatus.PENDING)
     eight_days_ago = timezone.now().timestamp() - 8 * 24 * 3600
     with mock.patch("django.core.signing.time.time", return_value=eight_days_ago):
         old_link = path_of(links.confirm_url(subscriber))
@@ -143,7 +142,7 @@ def test_expired_confirmation_link_offers_to_sign_up_again(client, mailoutbox, s
 
 
 def test_expired_preferences_link_offers_a_new_link(client):
-    subscriber = create_subscriber("oud@example.org")
+    subscriber = SubscriberFactory(email="oud@example.org")
     two_years_ago = timezone.now().timestamp() - 2 * 366 * 24 * 3600
     with mock.patch("django.core.signing.time.time", return_value=two_years_ago):
         old_link = path_of(links.preferences_url(subscriber))
@@ -155,7 +154,7 @@ def test_expired_preferences_link_offers_a_new_link(client):
 
 @pytest.mark.parametrize("name", ["bevestigen", "voorkeuren", "afmelden"])
 def test_tampered_link_shows_a_clear_page_and_changes_nothing(client, name):
-    subscriber = create_subscriber("echt@example.org", SubscriberStatus.PENDING)
+    subscriber = SubscriberFactory(email="echt@example.org", status=SubscriberStatus.PENDING)
     signed = links.sign(subscriber, links.CONFIRM if name == "bevestigen" else links.MANAGE)
     tampered = signed[:-3] + ("aaa" if not signed.endswith("aaa") else "bbb")
     for path in [
@@ -175,7 +174,7 @@ def test_tampered_link_shows_a_clear_page_and_changes_nothing(client, name):
 
 
 def test_a_confirmation_link_does_not_work_for_the_preferences(client):
-    subscriber = create_subscriber("mix@example.org", SubscriberStatus.PENDING)
+    subscriber = SubscriberFactory(email="mix@example.org", status=SubscriberStatus.PENDING)
     signed = links.sign(subscriber, links.CONFIRM)
     assert client.get(f"/nieuwsbrief/voorkeuren/{signed}/").status_code == 400
     assert client.post(f"/nieuwsbrief/afmelden/{signed}/").status_code == 400
@@ -202,18 +201,24 @@ def test_signing_up_again_makes_the_old_confirmation_link_useless(client, mailou
 
 def test_unconfirmed_sign_ups_are_deleted_after_seven_days(db):
     now = timezone.now()
-    old_pending = create_subscriber(
-        "oud@example.org", SubscriberStatus.PENDING, consent_given_at=now - timedelta(days=8)
+    old_pending = SubscriberFactory(
+        email="oud@example.org",
+        status=SubscriberStatus.PENDING,
+        consent_given_at=now - timedelta(days=8),
     )
-    create_subscriber(
-        "nieuw@example.org", SubscriberStatus.PENDING, consent_given_at=now - timedelta(days=6)
+    SubscriberFactory(
+        email="nieuw@example.org",
+        status=SubscriberStatus.PENDING,
+        consent_given_at=now - timedelta(days=6),
     )
-    create_subscriber(
-        "trouw@example.org", SubscriberStatus.CONFIRMED, consent_given_at=now - timedelta(days=60)
+    SubscriberFactory(
+        email="trouw@example.org",
+        status=SubscriberStatus.CONFIRMED,
+        consent_given_at=now - timedelta(days=60),
     )
-    create_subscriber(
-        "weg@example.org",
-        SubscriberStatus.UNSUBSCRIBED,
+    SubscriberFactory(
+        email="weg@example.org",
+        status=SubscriberStatus.UNSUBSCRIBED,
         consent_given_at=now - timedelta(days=60),
     )
     assert subscriptions.delete_unconfirmed() == 1
@@ -229,9 +234,9 @@ def test_unconfirmed_sign_ups_are_deleted_after_seven_days(db):
 
 
 def test_the_answer_is_the_same_whether_or_not_the_address_is_known(mailoutbox, sending):
-    create_subscriber("wacht@example.org", SubscriberStatus.PENDING)
-    create_subscriber("lid@example.org", SubscriberStatus.CONFIRMED, name="Lid")
-    create_subscriber("weg@example.org", SubscriberStatus.UNSUBSCRIBED)
+    SubscriberFactory(email="wacht@example.org", status=SubscriberStatus.PENDING)
+    SubscriberFactory(email="lid@example.org", status=SubscriberStatus.CONFIRMED, name="Lid")
+    SubscriberFactory(email="weg@example.org", status=SubscriberStatus.UNSUBSCRIBED)
     answers = []
     for email in ["nieuw@example.org", "wacht@example.org", "LID@example.org", "weg@example.org"]:
         client = Client()
@@ -264,8 +269,8 @@ def test_the_answer_is_the_same_whether_or_not_the_address_is_known(mailoutbox, 
 
 
 def test_asking_for_a_new_link_answers_the_same_for_any_address(mailoutbox, sending):
-    create_subscriber("lid@example.org")
-    create_subscriber("wacht@example.org", SubscriberStatus.PENDING)
+    SubscriberFactory(email="lid@example.org")
+    SubscriberFactory(email="wacht@example.org", status=SubscriberStatus.PENDING)
     answers = []
     for email in ["lid@example.org", "wacht@example.org", "onbekend@example.org"]:
         client = Client()
@@ -296,7 +301,7 @@ def test_subscription_emails_per_address_are_limited(client, mailoutbox, sending
 
 
 def test_subscriber_changes_topics_on_the_preferences_page_without_logging_in(client, topics):
-    subscriber = create_subscriber("lid@example.org")
+    subscriber = SubscriberFactory(email="lid@example.org")
     subscriber.themes.set([topics["data"]])
     url = path_of(links.preferences_url(subscriber))
     page = client.get(url).content.decode()
@@ -314,7 +319,7 @@ def test_subscriber_changes_topics_on_the_preferences_page_without_logging_in(cl
 
 
 def test_subscriber_unsubscribes_on_the_preferences_page(client):
-    subscriber = create_subscriber("lid@example.org")
+    subscriber = SubscriberFactory(email="lid@example.org")
     url = path_of(links.preferences_url(subscriber))
     response = client.post(url, {"unsubscribe": "1"})
     assert response.status_code == 200 and "Je bent afgemeld" in response.content.decode()
@@ -327,7 +332,7 @@ def test_subscriber_unsubscribes_on_the_preferences_page(client):
 
 
 def test_one_click_unsubscribe_works_without_session_or_csrf_token(db):
-    subscriber = create_subscriber("lid@example.org")
+    subscriber = SubscriberFactory(email="lid@example.org")
     url = path_of(links.unsubscribe_url(subscriber))
     client = Client(enforce_csrf_checks=True)
     opened = client.get(url)
@@ -350,7 +355,7 @@ def test_one_click_unsubscribe_works_without_session_or_csrf_token(db):
 
 
 def test_other_forms_still_need_a_csrf_token(db):
-    subscriber = create_subscriber("lid@example.org")
+    subscriber = SubscriberFactory(email="lid@example.org")
     client = Client(enforce_csrf_checks=True)
     assert client.post(SUBSCRIBE, {"email": "a@example.org", "source": "page"}).status_code == 403
     url = path_of(links.preferences_url(subscriber))
@@ -410,7 +415,7 @@ BAD_SIGNUPS = [
     ({"email": "geen-adres"}, "Vul een geldig e-mailadres in"),
     ({"email": "noor@@example"}, "Vul een geldig e-mailadres in"),
     ({"email": '"><script>alert(1)</script>@x.nl'}, "Vul een geldig e-mailadres in"),
-    ({"email": "x@example.org'; DROP TABLE communities_subscriber;--"}, "geldig e-mailadres"),
+    ({"email": "x@example.org'; DROP TABLE newsletter_subscriber;--"}, "geldig e-mailadres"),
     ({"email": "noor\x00@example.org"}, "onzichtbaar teken"),
     ({"name": "Noor\x00"}, "onzichtbaar teken"),
     ({"name": "n" * 151}, "Gebruik maximaal 150 tekens."),
@@ -490,7 +495,7 @@ def test_bad_input_on_the_new_link_form(client, mailoutbox, email, message):
     [["999999"], ["99999999999999999999"], ["x\x00"], ["<script>"], ["1; DROP TABLE x"]],
 )
 def test_bad_topics_on_the_preferences_page_change_nothing(client, topics, bad):
-    subscriber = create_subscriber("lid@example.org")
+    subscriber = SubscriberFactory(email="lid@example.org")
     subscriber.themes.set([topics["data"]])
     url = path_of(links.preferences_url(subscriber))
     response = client.post(
@@ -533,7 +538,7 @@ def test_footer_and_home_page_have_a_compact_form(client, django_assert_max_num_
     assert 'name="themes"' not in body
     assert body.count(consent.current_text()) == 2
     assert not any("newsletter" in query["sql"] for query in queries.captured_queries)
-    assert not any("communities_subscriber" in q["sql"] for q in queries.captured_queries)
+    assert not any("newsletter_subscriber" in q["sql"] for q in queries.captured_queries)
 
 
 def _many_topics(count):
@@ -621,7 +626,9 @@ def test_professional_subscribes_from_the_account_page_without_a_confirmation_em
 
 
 def test_account_subscription_takes_over_a_pending_footer_sign_up(client, professional):
-    create_subscriber(professional.email.upper(), SubscriberStatus.PENDING, name="Eerder")
+    SubscriberFactory(
+        email=professional.email.upper(), status=SubscriberStatus.PENDING, name="Eerder"
+    )
     client.force_login(professional)
     assert "wacht nog op bevestiging" in client.get("/account/").content.decode()
     client.post(ACCOUNT, {"subscribe": ""})
@@ -648,7 +655,7 @@ def test_data_download_contains_the_subscription_and_deleting_the_account_remove
     client, professional, topics
 ):
     subscriptions.subscribe_account(professional, themes=[topics["data"]])
-    create_subscriber("iemand-anders@example.org")
+    SubscriberFactory(email="iemand-anders@example.org")
     client.force_login(professional)
     data = json.loads(client.get("/account/mijn-gegevens.json").content)
     [subscription] = data["newsletter_subscriptions"]

@@ -8,8 +8,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from portal.models import User
-
-from ..conftest import PASSWORD
+from tests.factories.users import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -33,7 +33,7 @@ def test_a_stock_group_somebody_already_uses_is_kept(make_user):
         "portal.migrations.0006_remove_stock_groups"
     ).remove_stock_groups
     in_use = Group.objects.create(name="Moderators")
-    make_user("moderator@example.org").groups.add(in_use)
+    make_user(email="moderator@example.org").groups.add(in_use)
     Group.objects.create(name="Editors")
     remove_stock_groups(django_apps, None)
     assert list(Group.objects.filter(name__in=["Moderators", "Editors"])) == [in_use]

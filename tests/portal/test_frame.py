@@ -2,16 +2,10 @@
 
 import pytest
 
-from portal.models import HomePage, MainMenuItem, SiteSettings, StandardPage
+from portal.models import MainMenuItem, SiteSettings
+from tests.factories.portal import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_page(title, slug, show_in_menus=True):
-    page = StandardPage(title=title, slug=slug, intro="Intro.", show_in_menus=show_in_menus)
-    HomePage.objects.get().add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_main_menu_shows_the_app_sections_and_marks_the_current_one(client):
@@ -32,7 +26,7 @@ def test_frame_speaks_the_language_of_each_visitor_around_the_editors_links(clie
 
 
 def test_published_page_appears_in_the_frame_and_leaves_it_when_unpublished(client):
-    page = publish_page("Werkwijze", "werkwijze")
+    page = StandardPageFactory(title="Werkwijze", slug="werkwijze", show_in_menus=True)
     MainMenuItem.objects.create(site_settings=SiteSettings.objects.get(), link_page=page)
     client.get("/zoeken/")  # the menu is now cached
     page.unpublish()
@@ -50,7 +44,7 @@ def test_changed_contact_details_show_in_the_footer_at_once(client):
 
 
 def test_cached_frame_saves_queries(client, django_assert_max_num_queries):
-    publish_page("Over ons", "over-ons")
+    StandardPageFactory(title="Over ons", slug="over-ons", show_in_menus=True)
     client.get("/zoeken/")
     with django_assert_max_num_queries(2):  # no menu, footer or settings queries are left
         client.get("/zoeken/")

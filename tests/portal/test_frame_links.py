@@ -9,16 +9,10 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from portal import frame_defaults
-from portal.models import FooterLink, HomePage, MainMenuItem, SiteSettings, StandardPage
+from portal.models import FooterLink, MainMenuItem, SiteSettings
+from tests.factories.portal import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_page(title, slug, show_in_menus=False):
-    page = StandardPage(title=title, slug=slug, intro="Intro.", show_in_menus=show_in_menus)
-    HomePage.objects.get().add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def menu_of(html):
@@ -75,7 +69,7 @@ def post_settings(client, new_menu_rows=(), new_footer_rows=()):
 
 
 def test_editor_adds_a_page_to_the_main_menu_and_visitors_see_it_at_once(client, editor):
-    page = publish_page("Publicaties", "publicaties")
+    page = StandardPageFactory(title="Publicaties", slug="publicaties")
     assert "/publicaties/" not in client.get("/zoeken/").text  # the menu is now cached
     client.force_login(editor)
 
@@ -121,7 +115,7 @@ def test_editor_gets_a_clear_message_for_a_link_that_cannot_work(client, editor,
 
 
 def test_footer_shows_the_privacy_statement_the_editor_chose_whatever_its_address(client):
-    page = publish_page("Privacy", "privacy")
+    page = StandardPageFactory(title="Privacy", slug="privacy")
     FooterLink.objects.create(
         site_settings=SiteSettings.objects.get(), link_page=page, label="Privacyverklaring"
     )
@@ -136,11 +130,11 @@ def test_home_is_marked_current_on_the_home_page_only(client):
 
 def test_migration_gives_an_existing_site_the_menu_and_footer_it_had(client):
     """The database of a site from before the links were settings: the pages exist."""
-    publish_page("Over ons", "over-ons", show_in_menus=True)
-    publish_page("Actueel", "actueel", show_in_menus=True)
-    publish_page("Privacyverklaring", "privacyverklaring")
-    publish_page("Toegankelijkheidsverklaring", "toegankelijkheidsverklaring")
-    publish_page("Colofon", "colofon")
+    StandardPageFactory(title="Over ons", slug="over-ons", show_in_menus=True)
+    StandardPageFactory(title="Actueel", slug="actueel", show_in_menus=True)
+    StandardPageFactory(title="Privacyverklaring", slug="privacyverklaring")
+    StandardPageFactory(title="Toegankelijkheidsverklaring", slug="toegankelijkheidsverklaring")
+    StandardPageFactory(title="Colofon", slug="colofon")
     MainMenuItem.objects.all().delete()
     FooterLink.objects.all().delete()
 
@@ -175,7 +169,7 @@ def test_filling_the_defaults_again_leaves_an_editors_own_menu_alone():
 
 
 def test_every_site_has_its_own_menu(client):
-    other_root = publish_page("Ander netwerk", "ander-netwerk")
+    other_root = StandardPageFactory(title="Ander netwerk", slug="ander-netwerk")
     Site.objects.create(hostname="ander.example.org", root_page=other_root)
     frame_defaults.fill(apps)
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from portal.models import User
-from tests.conftest import PASSWORD
+from tests.factories.users import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

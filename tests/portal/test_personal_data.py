@@ -13,12 +13,12 @@ from events import registration as rules
 from events.registration import Applicant
 from portal import personal_data
 from portal.emails import send_later
-from tests.blog.conftest import author, blog_index, make_article  # noqa: F401
-from tests.communities.conftest import add_member, create_leerkring
-from tests.conftest import PASSWORD
-from tests.events.conftest import create_event
-from tests.initiatives.conftest import make_initiative, themes  # noqa: F401
-from tests.newsletter.conftest import create_subscriber
+from tests.factories.blog import ArticlePageFactory
+from tests.factories.communities import LeerkringFactory, MembershipFactory
+from tests.factories.events import EventFactory
+from tests.factories.initiatives import InitiativeFactory
+from tests.factories.newsletter import SubscriberFactory
+from tests.factories.users import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -27,26 +27,26 @@ ADDRESS = "professional@example.org"
 
 
 @pytest.fixture
-def member_with_data_everywhere(professional, make_article, make_initiative):  # noqa: F811
+def member_with_data_everywhere(professional):
     """An account, and what a person leaves in every part of the portal, logged in
     and as a guest under the same address (typed in other letter case)."""
     from blog.models import Comment
 
     guest_address = ADDRESS.upper()
-    article = make_article("Reageer hier")
+    article = ArticlePageFactory(title="Reageer hier")
     Comment.objects.create(article=article, user=professional, body="Eens", status="approved")
     Comment.objects.create(article=article, name=NAME, email=guest_address, body="Ook eens")
 
-    full = create_event(capacity=1)
+    full = EventFactory(capacity=1)
     rules.register(full.pk, Applicant(name=NAME, email=ADDRESS, user=professional))
     waiting = rules.register(full.pk, Applicant(name="Bram Wachter", email="bram@example.org"))
-    rules.register(create_event().pk, Applicant(name=NAME, email=guest_address, dietary="vegan"))
+    rules.register(EventFactory().pk, Applicant(name=NAME, email=guest_address, dietary="vegan"))
 
-    add_member(create_leerkring(contact_email=ADDRESS), professional)
-    create_subscriber(guest_address, name=NAME)
-    make_initiative(submitted_by=professional, submitter_name=NAME, submitter_email=ADDRESS)
-    make_initiative(title="Open gemeente", submitter_name=NAME, submitter_email=guest_address)
-    make_initiative(title="Open provincie", contact_email=ADDRESS)
+    MembershipFactory(leerkring=LeerkringFactory(contact_email=ADDRESS), user=professional)
+    SubscriberFactory(email=guest_address, name=NAME)
+    InitiativeFactory(submitted_by=professional, submitter_name=NAME, submitter_email=ADDRESS)
+    InitiativeFactory(title="Open gemeente", submitter_name=NAME, submitter_email=guest_address)
+    InitiativeFactory(title="Open provincie", contact_email=ADDRESS)
     # A message still in the outbox, and the admin's record of creating the account.
     send_later(EmailMessage(subject="Tot morgen", body=f"Beste {NAME},", to=[ADDRESS]))
     log(instance=professional, action="wagtail.create")

@@ -10,10 +10,10 @@ from django.utils.text import slugify
 from django.views.defaults import server_error
 
 from events.models import EventStatus
-from initiatives.models import Initiative, Municipality
 from portal import demo
-from tests.communities.conftest import create_leerkring
-from tests.events.conftest import create_event
+from tests.factories.communities import LeerkringFactory
+from tests.factories.events import EventFactory
+from tests.factories.initiatives import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,24 +72,12 @@ def test_server_error_page_renders_without_the_database(django_assert_num_querie
 def test_sitemap_lists_public_events_leerkringen_and_initiatives_with_their_dates(
     client, demo_pages
 ):
-    create_event(title="Open dag", slug="open-dag")
-    create_event(title="Concept", slug="concept-bijeenkomst", status=EventStatus.DRAFT)
-    create_leerkring(name="Open data", slug="open-data")
-    create_leerkring(name="Gesloten kring", slug="gesloten-kring", archived=True)
-    zwolle = Municipality.objects.get(name="Zwolle")
+    EventFactory(title="Open dag", slug="open-dag")
+    EventFactory(title="Concept", slug="concept-bijeenkomst", status=EventStatus.DRAFT)
+    LeerkringFactory(name="Open data", slug="open-data")
+    LeerkringFactory(name="Gesloten kring", slug="gesloten-kring", archived=True)
     for title, status in [("Raad open", "published"), ("Nog niet", "submitted")]:
-        Initiative.objects.create(
-            title=title,
-            slug=slugify(title),
-            summary="Alle raadsstukken als open data.",
-            description="Een beschrijving.",
-            organisation_name="Gemeente Zwolle",
-            organisation_type="gemeente",
-            municipality=zwolle,
-            latitude=zwolle.latitude,
-            longitude=zwolle.longitude,
-            status=status,
-        )
+        InitiativeFactory(title=title, slug=slugify(title), status=status)
     sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     entries = {

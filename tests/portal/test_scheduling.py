@@ -131,7 +131,7 @@ def test_only_superusers_see_the_scheduled_jobs_in_the_admin_and_nobody_edits_th
     client.force_login(editor)
     assert client.get("/admin/geplande-taken/").status_code == 302
 
-    client.force_login(make_user("beheer@example.org", is_superuser=True, is_staff=True))
+    client.force_login(make_user(email="beheer@example.org", is_superuser=True, is_staff=True))
     listing = client.get("/admin/geplande-taken/")
     assert listing.status_code == 200
     assert "anonymise_attendees" in listing.text and "RuntimeError: database weg" in listing.text

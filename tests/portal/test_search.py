@@ -4,42 +4,34 @@ import re
 
 import pytest
 
-from portal.models import HomePage, StandardPage
-from tests.communities.conftest import create_leerkring
-from tests.events.conftest import create_event
+from portal.models import HomePage
+from tests.factories.communities import LeerkringFactory
+from tests.factories.events import EventFactory
+from tests.factories.portal import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def add_page(db):
-    home = HomePage.objects.get()
-
-    def add(title, intro="Een pagina van het portaal.", **fields):
-        page = StandardPage(title=title, intro=intro, **fields)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
-    return add
-
-
-def test_search_finds_other_word_forms_in_dutch(client, add_page):
-    add_page("Gemeenten publiceren besluiten", intro="Hoe gemeenten besluiten openbaar maken.")
-    add_page("Archieven op orde", intro="Over archiefbeheer.")
+def test_search_finds_other_word_forms_in_dutch(client):
+    StandardPageFactory(
+        title="Gemeenten publiceren besluiten", intro="Hoe gemeenten besluiten openbaar maken."
+    )
+    StandardPageFactory(title="Archieven op orde", intro="Over archiefbeheer.")
     response = client.get("/zoeken/", {"q": "gemeente besluit"})
     assert response.status_code == 200
     assert "Gemeenten publiceren besluiten" in response.text
     assert "Archieven op orde" not in response.text
 
 
-def test_search_matches_the_start_of_dutch_compounds(client, add_page):
-    add_page("Privacyverklaring", intro="Wat we met je gegevens doen.")
+def test_search_matches_the_start_of_dutch_compounds(client):
+    StandardPageFactory(title="Privacyverklaring", intro="Wat we met je gegevens doen.")
     response = client.get("/zoeken/", {"q": "privacy"})
     assert "Privacyverklaring" in response.text
 
 
-def test_search_results_are_paginated(client, add_page):
+def test_search_results_are_paginated(client):
     for number in range(23):
-        add_page(f"Werkbezoek open data {number}", slug=f"werkbezoek-{number}")
+        StandardPageFactory(title=f"Werkbezoek open data {number}", slug=f"werkbezoek-{number}")
     first = client.get("/zoeken/", {"q": "werkbezoek"})
     assert "23 resultaten" in first.text
     assert first.text.count('class="search-result"') == 10
@@ -60,8 +52,8 @@ def test_search_results_are_paginated(client, add_page):
         "   ",
     ],
 )
-def test_hostile_or_odd_queries_are_answered_calmly(client, add_page, query):
-    add_page("Open overheid in de praktijk")
+def test_hostile_or_odd_queries_are_answered_calmly(client, query):
+    StandardPageFactory(title="Open overheid in de praktijk")
     response = client.get("/zoeken/", {"q": query})
     assert response.status_code == 200
     assert "<script>alert" not in response.text
@@ -69,10 +61,10 @@ def test_hostile_or_odd_queries_are_answered_calmly(client, add_page, query):
 
 
 def test_search_query_count_does_not_grow_with_the_number_of_results(
-    client, add_page, django_assert_max_num_queries
+    client, django_assert_max_num_queries
 ):
     for number in range(12):
-        add_page(f"Leren van elkaar {number}", slug=f"leren-{number}")
+        StandardPageFactory(title=f"Leren van elkaar {number}", slug=f"leren-{number}")
     client.get("/zoeken/", {"q": "leren"})  # warms the menus' cache, as on a served site
     with django_assert_max_num_queries(15):
         response = client.get("/zoeken/", {"q": "leren"})
@@ -95,19 +87,19 @@ def result_count(response):
         ("Nieuwe initiatieven op de kaart", "initiatief"),
     ],
 )
-def test_search_finds_dutch_plurals_and_compounds(client, add_page, title, query):
-    add_page(title, intro="Een verhaal uit de praktijk.")
-    add_page("Archieven op orde", intro="Over de Archiefwet.")
+def test_search_finds_dutch_plurals_and_compounds(client, title, query):
+    StandardPageFactory(title=title, intro="Een verhaal uit de praktijk.")
+    StandardPageFactory(title="Archieven op orde", intro="Over de Archiefwet.")
     response = client.get("/zoeken/", {"q": query})
     assert title in response.text
     assert "Archieven op orde" not in response.text
     assert result_count(response) == f"1 resultaat voor ‘{query}’"
 
 
-def test_the_heading_counts_the_leerkringen_and_events_it_shows(client, add_page):
-    create_leerkring(name="Waterschappen open", description="<p>Voor elk waterschap.</p>")
-    create_event(title="Waterschapsdag", summary="De dag van het waterschap.")
-    add_page("Archieven op orde")
+def test_the_heading_counts_the_leerkringen_and_events_it_shows(client):
+    LeerkringFactory(name="Waterschappen open", description="<p>Voor elk waterschap.</p>")
+    EventFactory(title="Waterschapsdag", summary="De dag van het waterschap.")
+    StandardPageFactory(title="Archieven op orde")
     response = client.get("/zoeken/", {"q": "waterschappen"})
     assert "Waterschappen open" in response.text
     assert "Waterschapsdag" in response.text
@@ -116,7 +108,7 @@ def test_the_heading_counts_the_leerkringen_and_events_it_shows(client, add_page
 
 def test_the_heading_counts_every_match_of_a_section_not_only_those_shown(client, db):
     for number in range(7):
-        create_event(title=f"Gemeentedag {number}", slug=f"gemeentedag-{number}")
+        EventFactory(title=f"Gemeentedag {number}", slug=f"gemeentedag-{number}")
     response = client.get("/zoeken/", {"q": "gemeenten"})
     assert response.text.count("Gemeentedag") == 5
     assert result_count(response) == "7 resultaten voor ‘gemeenten’"
