@@ -327,3 +327,45 @@ def test_editor_previews_the_issue_as_web_page_and_as_email(topics):
     # The web version previews even though the issue has not been sent yet.
     web = issue.make_preview_request(preview_mode="")
     assert web.status_code == 200 and "Het nieuws van deze maand." in web.content.decode()
+
+
+# The fast path: the message is built once per batch and only the reader's links change.
+
+
+def send_issue(capture):
+    """Send an issue and let the batches run, as the worker would."""
+    issue = NewsletterIssuePageFactory(title="Nieuwsbrief december", body=ISSUE_BODY)
+    with capture(execute=True):
+        return sending.start(issue, user=None)
+
+
+def test_each_reader_gets_the_email_django_would_build_with_their_own_links(
+    topics, smtp_server, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="een@example.org")
+    SubscriberFactory(email="twee@example.org")
+    mailing = send_issue(django_capture_on_commit_callbacks)
+    received = {message["To"]: message for message in smtp_server.wait_for(2)}
+    first = received["een@example.org"]
+    # Content as received, with the line ends of the wire (CRLF) made Python's again.
+    text = first.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+    html = first.get_body(preferencelist=("html",)).get_content().replace("\r\n", "\n")
+    preferences = next(word for word in text.split() if "/nieuwsbrief/voorkeuren/" in word)
+    one_click = first["List-Unsubscribe"].strip("<>")
+    built = sending.message(mailing, "een@example.org", preferences, one_click).message()
+    for header in ("Subject", "From", "To", "List-Unsubscribe", "List-Unsubscribe-Post"):
+        assert first[header] == built[header]
+    assert text == built.get_body(preferencelist=("plain",)).get_content()
+    assert html == built.get_body(preferencelist=("html",)).get_content()
+    assert "recipient.invalid" not in first.as_string()
+    assert first["Message-ID"] != received["twee@example.org"]["Message-ID"]
+
+
+def test_an_address_django_must_encode_still_gets_the_issue(
+    topics, smtp_server, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="lezer@bücher.example")
+    mailing = send_issue(django_capture_on_commit_callbacks)
+    [message] = smtp_server.wait_for(1)
+    assert message["To"] == "lezer@xn--bcher-kva.example"
+    assert mailing.progress()["sent"] == 1
