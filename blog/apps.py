@@ -9,10 +9,16 @@ class BlogConfig(AppConfig):
     verbose_name = _("News and blogs")
 
     def ready(self):
-        from portal import personal_data
+        from portal import content_versions, personal_data
 
         from . import privacy
+        from .models import Author, Category, Comment
 
         personal_data.register(
             "blog_comments", export=privacy.export, erase=privacy.erase, models=["blog.Comment"]
         )
+        content_versions.follow(
+            Comment, "comments", shown=lambda comment: comment.status == Comment.Status.APPROVED
+        )
+        for model in (Author, Category):
+            content_versions.follow(model, "pages")

@@ -32,8 +32,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.fragments import lazy
+
 from .blocks import ArticleBlocks, count_words
-from .threads import thread
+from .threads import Thread, thread
 
 WORDS_PER_MINUTE = 230
 
@@ -317,7 +319,7 @@ class ArticlePage(Page):
     def approved_comments(self):
         """Top-level approved comments, each with its `approved_replies`, in one query."""
         if self.pk is None:  # previewing an article that was never saved
-            return []
+            return Thread()
         approved = (
             Comment.objects.filter(article=self, status=Comment.Status.APPROVED)
             .select_related("user")
@@ -326,27 +328,30 @@ class ArticlePage(Page):
         return thread(list(approved))
 
     def get_context(self, request, *args, **kwargs):
+        """Everything around the article's own fields is lazy: the parts of the page
+        that show it come from the fragment cache (portal/fragments.py) until the
+        pages, themes or comments change, and then cost no query at all."""
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = list(self.authors.select_related("photo"))
-        context["is_guest_article"] = any(author.is_guest for author in context["authors"])
-        context["comments"] = self.approved_comments()
-        context["comment_count"] = sum(
-            1 + len(comment.approved_replies) for comment in context["comments"]
-        )
+        context["authors"] = lazy(lambda: list(self.authors.select_related("photo")))
+        context["comments"] = lazy(self.approved_comments)
         context["reply_to"] = self._reply_to(request, context)
         # One visibility check (live, no view restriction) for the other articles.
-        others = ArticlePage.objects.live().public().exclude(pk=self.pk)
-        context["themes"] = list(self.themes.all())
-        context["previous_article"], context["next_article"] = self.neighbours(others)
-        context["related"] = self.related_articles(others, context["themes"])
-        context["blog_index"] = blog_index = self.get_parent().specific
-        context["feed_links"] = blog_index.feed_links(self.category)
+        others = lazy(lambda: ArticlePage.objects.live().public().exclude(pk=self.pk))
+        context["themes"] = themes = lazy(lambda: list(self.themes.all()))
+        neighbours = lazy(lambda: self.neighbours(others))
+        context["previous_article"] = lazy(lambda: neighbours[0])
+        context["next_article"] = lazy(lambda: neighbours[1])
+        context["related"] = lazy(lambda: self.related_articles(others, themes))
+        context["blog_index"] = blog_index = lazy(lambda: self.get_parent().specific)
+        context["feed_links"] = lazy(lambda: blog_index.feed_links(self.category))
         return context
 
     @staticmethod
     def _reply_to(request, context):
         """`?reactie=<id>` answers a published comment (a link, so it works without JS)."""
         wanted = request.GET.get("reactie", "")
+        if not wanted:
+            return None
         for comment in context["comments"]:
             if str(comment.pk) == wanted:
                 context["replying_to"] = comment

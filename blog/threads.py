@@ -6,6 +6,12 @@ Plain Python on comments already fetched, so the page model can use it and stays
 free of the comment rules, forms and e-mails of blog.comments."""
 
 
+class Thread(list):
+    """The top-level comments, and in `total` the number shown, replies included."""
+
+    total = 0
+
+
 def thread(comments):
     """The top-level comments, each with its `approved_replies`, in the given order.
 
@@ -15,7 +21,8 @@ def thread(comments):
     for comment in comments:
         if comment.parent_id:
             replies.setdefault(comment.parent_id, []).append(comment)
-    top_level = [comment for comment in comments if not comment.parent_id]
+    top_level = Thread(comment for comment in comments if not comment.parent_id)
     for comment in top_level:
         comment.approved_replies = replies.get(comment.pk, [])
+        top_level.total += 1 + len(comment.approved_replies)
     return top_level

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from portal import ratelimit
+from portal.cached_bytes import cached_response
+from portal.csrf import same_origin_post
 
 from .comments import CommentsClosed, TooManyComments, add_comment
 from .feeds import ArticleAtomFeed, ArticleRssFeed
@@ -16,13 +18,26 @@ from .models import ArticlePage, BlogIndexPage, Category
 
 
 def article_feed(request, category=None, atom=False):
-    """RSS or Atom: all articles, or one category's. The section has one index page."""
-    index_page = get_object_or_404(BlogIndexPage.objects.live().public())
-    category = get_object_or_404(Category, slug=category) if category else None
-    feed = ArticleAtomFeed(index_page) if atom else ArticleRssFeed(index_page)
-    return feed(request, category=category)
+    """RSS or Atom: all articles, or one category's. The section has one index page.
+    Built once per change to the pages (articles, their authors and categories) or to
+    the site's address, then served as bytes (portal/cached_bytes.py)."""
+    feed_class = ArticleAtomFeed if atom else ArticleRssFeed
+
+    def build():
+        index_page = get_object_or_404(BlogIndexPage.objects.live().public())
+        shown = get_object_or_404(Category, slug=category) if category else None
+        return feed_class(index_page)(request, category=shown).content
+
+    return cached_response(
+        request,
+        f"blog:feed:{feed_class.feed_type.__name__}:{category or ''}",
+        ("frame", "pages"),
+        build,
+        feed_class.feed_type.content_type,
+    )
 
 
+@same_origin_post
 def post_comment(request, slug):
     """The comment form under an article posts here; a valid comment goes back to the
     article. Anything else goes there too: a GET, or a reader the article's privacy

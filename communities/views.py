@@ -5,12 +5,13 @@ leaving, and "my leerkringen" in the account area. The rules live in
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+
+from portal import fragments
 
 from . import membership as rules
 from .filters import LeerkringFilter
@@ -65,11 +66,12 @@ def leerkring_list(request):
         .order_by("name")
     )
     filterset = LeerkringFilter(request.GET, queryset=leerkringen)
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    # Fetched only when the list's fragment has to be drawn (portal/fragments.py).
+    page_obj, page = fragments.paginated(lambda: filterset.qs, request.GET.get("pagina"), PAGE_SIZE)
     return render(
         request,
         "communities/leerkring_list.html",
-        {"filter": filterset, "page_obj": page_obj, "leerkringen": page_obj.object_list},
+        {"filter": filterset, "page_obj": page_obj, "leerkringen": page},
         status=400 if filterset.errors else 200,
     )
 

@@ -11,11 +11,31 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from portal import personal_data, scheduling, sitemaps
+        from portal import content_versions, personal_data, scheduling, sitemaps
         from portal.search import SearchSource, register
 
         from . import privacy
+        from .models import (
+            SEATED,
+            Event,
+            EventPartner,
+            EventQuestion,
+            Registration,
+            RegistrationStatus,
+            YearTarget,
+        )
         from .sitemaps import EventSitemap
+
+        for model in (Event, EventQuestion, EventPartner, YearTarget):
+            content_versions.follow(model, "events")
+        # Seats left and the waiting list: only a registration that holds or held a
+        # seat or a place in line changes them (not one awaiting its e-mail confirmation).
+        content_versions.follow(
+            Registration,
+            "events",
+            shown=lambda made: made.status in (*SEATED, RegistrationStatus.WAITING),
+        )
+        content_versions.changes_by_time("events", next_change_by_time)
 
         sitemaps.register("agenda", EventSitemap)
 
@@ -49,3 +69,23 @@ def search_events(query):
     from .models import Event
 
     return search(Event.objects.published(), query)
+
+
+def next_change_by_time():
+    """When the agenda next changes by the clock alone: a published event starts or
+    ends, its registration opens or closes, or a new year starts the key figures."""
+    from django.db.models import Min, Q
+    from django.utils import timezone
+
+    from .models import AMSTERDAM, Event, EventStatus
+
+    now = timezone.now()
+    fields = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+    moments = Event.objects.filter(status=EventStatus.PUBLISHED).aggregate(
+        **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
+    )
+    local = timezone.localtime(now, AMSTERDAM)
+    new_year = local.replace(
+        year=local.year + 1, month=1, day=1, hour=0, minute=0, second=0, microsecond=0
+    )
+    return min(moment for moment in (*moments.values(), new_year) if moment is not None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
@@ -90,12 +90,27 @@ def counts(event) -> Counts:
     return result
 
 
-def with_fullness(events):
-    """Events annotated with `is_full`, Counts.is_full computed by the database, so a
-    list (the agenda, the home page, a leerkring's meetings) takes one query."""
-    seated = Count("registrations", filter=Q(registrations__status__in=SEATED))
-    full = Q(capacity__isnull=False, capacity__lte=seated)
-    return events.annotate(is_full=ExpressionWrapper(full, output_field=BooleanField()))
+def with_fullness(events) -> list[Event]:
+    """The events of a list as shown (a page of the agenda, the home page's next
+    events, a leerkring's meetings), each with `is_full` as Counts.is_full has it.
+
+    One grouped query counts the seats of only these events, and only of those with
+    a limit: counting every published event's registrations to show one page of
+    them cost the agenda a third of its time."""
+    events = list(events)
+    limited = [event.pk for event in events if event.capacity is not None]
+    seated = {}
+    if limited:
+        rows = (
+            Registration.objects.filter(event_id__in=limited, status__in=SEATED)
+            .order_by()
+            .values_list("event_id")
+            .annotate(n=Count("id"))
+        )
+        seated = dict(rows)
+    for event in events:
+        event.is_full = event.capacity is not None and seated.get(event.pk, 0) >= event.capacity
+    return events
 
 
 def may_cancel(registration) -> bool:

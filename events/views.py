@@ -3,14 +3,14 @@ calendar files, the pages behind e-mailed links, and "my registrations"."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal import ratelimit
+from portal import fragments, ratelimit
+from portal.cached_bytes import cached_response, query_key
+from portal.csrf import same_origin_post
 
 from . import ics, links, registration
 from .filters import EventFilter
@@ -23,36 +23,47 @@ FEED_SIZE = 500
 
 
 def _filtered_agenda(request):
-    events = registration.with_fullness(
-        Event.objects.published().select_related("image").prefetch_related("themes")
-    )
-    return EventFilter(request.GET, queryset=events)
+    return EventFilter(request.GET, queryset=Event.objects.published())
 
 
 def agenda(request):
+    """The list comes from the fragment cache when it has not changed; the page of
+    events is only fetched, and its seats counted, when it has to be drawn."""
     filterset = _filtered_agenda(request)
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page_obj, events = fragments.paginated(
+        lambda: filterset.qs, request.GET.get("pagina"), PAGE_SIZE, registration.with_fullness
+    )
     return render(
         request,
         "events/agenda.html",
-        {"filter": filterset, "page_obj": page_obj, "events": page_obj.object_list},
+        {"filter": filterset, "page_obj": page_obj, "events": events},
     )
 
 
-def _calendar_response(content, filename):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+def _calendar_response(request, key, kinds, build, filename):
+    """A calendar file, built once per change to what it shows (and never kept past
+    the moment an event in it starts or ends), then served as bytes."""
+    response = cached_response(request, key, kinds, build, "text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 def agenda_ics(request):
-    events = _filtered_agenda(request).qs[:FEED_SIZE]
-    return _calendar_response(ics.agenda_calendar(events, _("Agenda")), "agenda.ics")
+    def build():
+        return ics.agenda_calendar(_filtered_agenda(request).qs[:FEED_SIZE], _("Agenda"))
+
+    key = "events:agenda.ics?" + query_key(request.GET, EventFilter.base_filters)
+    # The filters name leerkringen and themes by their slug.
+    return _calendar_response(
+        request, key, ("events", "leerkringen", "themes"), build, "agenda.ics"
+    )
 
 
 def event_ics(request, slug):
-    event = get_object_or_404(Event.objects.published(), slug=slug)
-    return _calendar_response(ics.event_calendar(event), f"{event.slug}.ics")
+    def build():
+        return ics.event_calendar(get_object_or_404(Event.objects.published(), slug=slug))
+
+    return _calendar_response(request, f"events:ics:{slug}", ("events",), build, f"{slug}.ics")
 
 
 def _own_registration(request, event):
@@ -65,12 +76,14 @@ def _own_registration(request, event):
     )
 
 
+@same_origin_post
 @require_http_methods(["GET", "POST"])
 def event_detail(request, slug):
+    # The themes and partners are only fetched when the event's fragment is drawn.
     event = get_object_or_404(
         Event.objects.published()
         .select_related("image", "report_page", "leerkring")
-        .prefetch_related("themes", "partners", "questions"),
+        .prefetch_related("questions"),
         slug=slug,
     )
     own = _own_registration(request, event)

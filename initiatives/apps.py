@@ -9,13 +9,21 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from portal import personal_data, search, sitemaps
+        from portal import content_versions, personal_data, search, sitemaps
 
+        from .models import Initiative, Municipality
         from .privacy import erase_submitter, export_submissions
         from .search import search_initiatives, search_more_url
         from .sitemaps import InitiativeSitemap
 
         sitemaps.register("initiatives", InitiativeSitemap)
+        # Only an initiative that is or was on the map changes what visitors see.
+        content_versions.follow(
+            Initiative,
+            "initiatives",
+            shown=lambda initiative: initiative.status == Initiative.Status.PUBLISHED,
+        )
+        content_versions.follow(Municipality, "initiatives")
 
         personal_data.register(
             "initiatives",

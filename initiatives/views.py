@@ -2,20 +2,19 @@
 submission form. Rules live in filters.py, geo.py, mapdata.py and moderation.py."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import require_GET
 
-from portal import ratelimit
+from portal import fragments, ratelimit
+from portal.cached_bytes import cached_response, query_key
+from portal.csrf import same_origin_post
 
 from . import geo, mapdata, moderation
-from .filters import filtered_initiatives
+from .filters import InitiativeFilter, filtered_initiatives
 from .forms import SubmissionForm
 from .models import Initiative, Municipality
 
@@ -53,7 +52,8 @@ def initiative_map(request):
     filterset = filtered_initiatives(
         request.GET, Initiative.objects.published().select_related("municipality")
     )
-    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("pagina"))
+    # Fetched only when the list's fragment has to be drawn (portal/fragments.py).
+    page = fragments.lazy_page(lambda: filterset.qs, request.GET.get("pagina"), PER_PAGE)
     query = filter_query(request)
     geojson_url = reverse("initiatives:geojson") + (f"?{query}" if query else "")
     return render(
@@ -72,12 +72,15 @@ def initiative_map(request):
 
 
 @require_GET
-@cache_control(public=True, max_age=300)
-@condition(etag_func=mapdata.etag, last_modified_func=mapdata.last_modified)
 def initiatives_geojson(request):
-    filterset = filtered_initiatives(request.GET)
-    response = StreamingHttpResponse(
-        mapdata.feature_collection(filterset.qs), content_type="application/geo+json"
+    """Built once per change to the initiatives on the map, or to the themes they
+    are filtered by, and then served as bytes (portal/cached_bytes.py)."""
+    response = cached_response(
+        request,
+        "initiatives:geojson?" + query_key(request.GET, InitiativeFilter.base_filters),
+        ("initiatives", "themes"),
+        lambda: mapdata.feature_collection(filtered_initiatives(request.GET).qs),
+        "application/geo+json",
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -91,6 +94,8 @@ def initiative_detail(request, slug):
         .prefetch_related("themes"),
         slug=slug,
     )
+    # Querysets, so lazy: they run (and measure the distance to every initiative)
+    # only when the page's fragment of them is not in the cache (portal/fragments.py).
     others = Initiative.objects.published().exclude(pk=initiative.pk).select_related("municipality")
     nearby = others.annotate(
         distance=geo.squared_distance(initiative.latitude, initiative.longitude)
@@ -113,6 +118,7 @@ def initiative_detail(request, slug):
     )
 
 
+@same_origin_post
 def submit(request):
     """The public form; with an account the person's details are filled in."""
     posted = request.method == "POST"

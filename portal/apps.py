@@ -10,13 +10,22 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
-        from wagtail.models import Site
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from django.db.models.signals import post_migrate
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import PageViewRestriction, Site
 
-        from . import admin_filters, emails, frame, personal_data, ratelimit, scheduling, sites
+        from . import (
+            admin_filters,
+            content_versions,
+            emails,
+            personal_data,
+            ratelimit,
+            scheduling,
+            sites,
+        )
         from .account_data import erase_account, export_account
-        from .models import SiteSettings
+        from .models import FooterLink, MainMenuItem, SiteSettings, Theme
 
         personal_data.register(
             "account", export=export_account, erase=erase_account, models=["portal.User"]
@@ -32,12 +41,13 @@ class PortalConfig(AppConfig):
         )
         scheduling.register("clear_outbox", emails.clear_outbox)
         scheduling.register("prune_rate_limits", ratelimit.prune_expired)
-        # What the menus and footer show; see portal/frame.py.
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(frame.renew, dispatch_uid=f"frame-{id(signal)}")
-        for model in (SiteSettings, Site):
-            post_save.connect(frame.renew, sender=model, dispatch_uid=f"frame-save-{model}")
-            post_delete.connect(frame.renew, sender=model, dispatch_uid=f"frame-del-{model}")
+        # What the cached pages and frame show; see portal/content_versions.py.
+        content_versions.follow_pages()
+        for model in (PageViewRestriction, get_image_model(), get_document_model()):
+            content_versions.follow(model, "pages")
+        for model in (SiteSettings, MainMenuItem, FooterLink, Site):
+            content_versions.follow(model, "frame")
+        content_versions.follow(Theme, "themes")
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -73,12 +73,18 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        available = {code for code, _name in settings.LANGUAGES}
-        language = chosen if chosen in available else settings.LANGUAGE_CODE
+        language = chosen_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+def chosen_language(request) -> str:
+    """The language the visitor chose with the switch, or Dutch (the page cache keys
+    pages on it too)."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    available = {code for code, _name in settings.LANGUAGES}
+    return chosen if chosen in available else settings.LANGUAGE_CODE

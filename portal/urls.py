@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import account_views, site_history, sitemaps, views
+from .csrf import same_origin_post
 
 account_patterns = [
     path("", account_views.profile, name="account_profile"),
@@ -29,7 +31,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include(account_patterns)),
-    path("taal/", include("django.conf.urls.i18n")),
+    # The language switch sits on cached pages, so it carries no CSRF token.
+    path("taal/setlang/", same_origin_post(set_language), name="set_language"),
     path("zoeken/", views.search, name="search"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

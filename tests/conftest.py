@@ -33,10 +33,21 @@ def django_db_setup(django_db_setup):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no menu or rate-limit count from another."""
+    """Each test starts with an empty cache: no page, menu or rate-limit count from
+    another test (the cache is per process, shared by the tests it runs)."""
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def client():
+    """Django's test client, sending what a browser sends from one of our own pages:
+    the public forms accept a POST only from our own site (portal/csrf.py), where
+    Django's token check (which the test client skips) protects the others."""
+    from django.test import Client
+
+    return Client(headers={"Sec-Fetch-Site": "same-origin"})
 
 
 @pytest.fixture

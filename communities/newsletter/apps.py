@@ -13,9 +13,10 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self):
-        from portal import personal_data, scheduling
+        from portal import content_versions, personal_data, scheduling
 
         from . import privacy
+        from .models import Mailing
 
         personal_data.register(
             "newsletter_subscriptions",
@@ -23,6 +24,8 @@ class NewsletterConfig(AppConfig):
             erase=privacy.erase,
             models=["newsletter.Subscriber", "newsletter.Delivery"],
         )
+        # An issue sent joins the archive.
+        content_versions.follow(Mailing, "newsletter")
         scheduling.register(
             "delete_unconfirmed_subscribers", scheduling.command("delete_unconfirmed_subscribers")
         )

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from portal import ratelimit
+from portal.csrf import same_origin_post
 
 from . import links, subscriptions
 from .forms import (
@@ -45,6 +46,7 @@ def _form_context(form):
     return {"form": form, "page_has_subscribe_form": True}
 
 
+@same_origin_post
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """The target of every subscribe form; on its own, the full form."""

@@ -15,8 +15,8 @@ HOME_EVENTS = 3
 
 @register.simple_tag
 def upcoming_events(limit=HOME_EVENTS):
-    events = rules.with_fullness(Event.objects.filter(status=EventStatus.PUBLISHED).upcoming())
-    return list(events.order_by("starts_at")[:limit])
+    events = Event.objects.filter(status=EventStatus.PUBLISHED).upcoming()
+    return rules.with_fullness(events.order_by("starts_at")[:limit])
 
 
 @register.filter
@@ -47,14 +47,12 @@ def account_registrations(user, limit=5):
 @register.inclusion_tag("events/includes/leerkring_meetings.html")
 def leerkring_meetings(leerkring, past_limit=6):
     """A leerkring's coming meetings, and earlier ones with their reports."""
-    meetings = rules.with_fullness(
-        Event.objects.filter(leerkring=leerkring, status=EventStatus.PUBLISHED).select_related(
-            "report_page"
-        )
-    )
+    meetings = Event.objects.filter(
+        leerkring=leerkring, status=EventStatus.PUBLISHED
+    ).select_related("report_page")
     return {
         "leerkring": leerkring,
-        "upcoming": list(meetings.upcoming().order_by("starts_at")),
+        "upcoming": rules.with_fullness(meetings.upcoming().order_by("starts_at")),
         "earlier": list(meetings.past().order_by("-starts_at")[:past_limit]),
     }
 

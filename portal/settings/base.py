@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after the HTTPS redirect: a page from the cache costs almost nothing.
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
@@ -129,6 +131,15 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+
+# The page cache for anonymous visitors (portal/page_cache.py) lives in the default
+# cache. It is never stale: a change starts a new version of what it touches (see
+# portal/content_versions.py), so PAGE_CACHE_SECONDS only bounds how long an unused
+# copy takes up room; 0 turns the page cache off. A proxy in front may keep a page
+# PAGE_CACHE_PROXY_SECONDS without asking again: anything above 0 lets it serve a page
+# up to that long after a change, since nothing purges the proxy.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 86_400)
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 0)
 
 # Slow work (e-mail above all) runs as Django tasks on a queue kept in PostgreSQL,
 # worked off by `manage.py db_worker`.

@@ -87,3 +87,40 @@ def test_feed_and_canonical_links_point_at_site_url_after_migrate(
     call_command("migrate", verbosity=0)
     feed = feedparser.parse(client.get(blog_index.url + "feed/").content)
     assert "https://www.example.nl/actueel/gastblog-over-data/" in {e.link for e in feed.entries}
+
+
+def test_published_article_shows_in_the_feeds_at_once(client, blog_index, articles, make_article):
+    for path in ("feed/", "feed/atom/"):
+        client.get(blog_index.url + path)
+    make_article(title="Net gepubliceerd", category__slug="gastblog")
+    for path in ("feed/", "feed/atom/", "feed/gastblog/"):
+        feed = feedparser.parse(client.get(blog_index.url + path).content)
+        assert "Net gepubliceerd" in [entry.title for entry in feed.entries]
+
+
+def test_unpublished_article_and_renamed_author_show_in_the_feed_at_once(
+    client, blog_index, articles, guest_author
+):
+    client.get(blog_index.url + "feed/")
+    articles[1].unpublish()
+    guest_author.name = "Joost de Gast"
+    guest_author.save()
+    feed = feedparser.parse(client.get(blog_index.url + "feed/").content)
+    assert [entry.title for entry in feed.entries] == ["Gastblog over data"]
+    assert "Joost de Gast" in feed.entries[0].author
+
+
+def test_feed_reader_asking_again_gets_304_until_a_new_article(
+    client, blog_index, articles, make_article, django_assert_num_queries
+):
+    first = client.get(blog_index.url + "feed/", headers={"Accept-Encoding": "gzip"})
+    assert first["Content-Encoding"] == "gzip"
+    assert first["Content-Type"] == "application/rss+xml; charset=utf-8"
+    with django_assert_num_queries(0):
+        again = client.get(blog_index.url + "feed/", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    make_article(title="Nog een artikel")
+    changed = client.get(blog_index.url + "feed/", headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200
+    assert "Nog een artikel" in changed.text

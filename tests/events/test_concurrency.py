@@ -94,7 +94,7 @@ def test_concurrent_registrations_through_the_web_form(make_user):
 
     @_in_own_connection
     def post(user):
-        client = Client()
+        client = Client(headers={"Sec-Fetch-Site": "same-origin"})  # from the event's page
         client.force_login(user)
         return client.post(event.get_absolute_url(), {"name": user.full_name}).status_code
 

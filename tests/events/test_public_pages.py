@@ -1,13 +1,16 @@
 """The agenda, an event page and the calendar files, as a visitor sees them."""
 
 import datetime
+import gzip
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar
 
 from events import registration as rules
 from events.registration import Applicant
+from portal import cached_bytes
 from tests.factories.portal import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +180,57 @@ def test_agenda_search_finds_dutch_plurals_and_compounds(client, make_event, que
     html = response.content.decode()
     titles = ["Dag van het waterschap", "Gemeenten leren samen", "Ons participatietraject"]
     assert [title for title in titles if title in html] == ([found] if found else [])
+
+
+def test_agenda_feed_shows_a_changed_or_new_event_at_once(client, make_event):
+    event = make_event(title="Eerste titel")
+    first = client.get("/agenda/agenda.ics")
+    client.get(f"/agenda/{event.slug}.ics")
+    event.title = "Tweede titel"
+    event.save()
+    make_event(title="Er net bij")
+    calendar = Calendar.from_ical(client.get("/agenda/agenda.ics").content)
+    assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == [
+        "Er net bij",
+        "Tweede titel",
+    ]
+    [own] = Calendar.from_ical(client.get(f"/agenda/{event.slug}.ics").content).walk("VEVENT")
+    assert str(own["summary"]) == "Tweede titel"
+    assert (
+        client.get("/agenda/agenda.ics", headers={"If-None-Match": first["ETag"]}).status_code
+        == 200
+    )
+
+
+def test_calendar_asked_again_gets_304_and_a_gzipped_copy_of_the_same_file(
+    client, make_event, django_assert_num_queries
+):
+    event = make_event(title="Bijeenkomst")
+    for path in ("/agenda/agenda.ics?soort=bijeenkomst", f"/agenda/{event.slug}.ics"):
+        plain = client.get(path)
+        with django_assert_num_queries(0):
+            zipped = client.get(path, headers={"Accept-Encoding": "gzip"})
+            again = client.get(path, headers={"If-None-Match": zipped["ETag"]})
+        assert gzip.decompress(zipped.content) == plain.content
+        assert zipped["Content-Disposition"] == plain["Content-Disposition"]
+        assert again.status_code == 304
+
+
+def test_agenda_feed_is_kept_no_longer_than_until_an_event_in_it_ends(
+    client, make_event, monkeypatch
+):
+    started = timezone.now() - datetime.timedelta(hours=1)
+    make_event(starts_at=started, ends_at=started + datetime.timedelta(hours=1, minutes=10))
+    kept_for = []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def set_many(self, data, timeout):
+            kept_for.append(timeout)
+            return cache.set_many(data, timeout)
+
+    monkeypatch.setattr(cached_bytes, "cache", Spy())
+    client.get("/agenda/agenda.ics")
+    assert 590 < kept_for[0] <= 601

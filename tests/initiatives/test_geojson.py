@@ -1,6 +1,7 @@
 """The GeoJSON of the map: valid RFC 7946, same filters as the list, cacheable, and
 a constant number of queries however many initiatives there are."""
 
+import gzip
 import json
 
 import geojson
@@ -83,14 +84,15 @@ def test_geojson_honours_the_filters_of_the_map(client, initiatives, query, expe
         assert (f">{initiative.title}</a>" in page) == (initiative.title in expected)
 
 
-def test_geojson_can_be_cached_and_revalidated(client, initiatives):
+def test_browser_keeps_the_geojson_asks_again_each_time_and_gets_304_until_a_change(
+    client, initiatives
+):
     response, _ = fetch(client)
-    assert "public" in response["Cache-Control"]
-    assert "max-age=300" in response["Cache-Control"]
-    assert response["Last-Modified"]
+    assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
     etag = response["ETag"]
-    again, _ = fetch(client, **{"If-None-Match": etag})
+    again, body = fetch(client, **{"If-None-Match": etag})
     assert again.status_code == 304
+    assert body == b""
     filtered, _ = fetch(client, "?thema=open-data")
     assert filtered["ETag"] != etag
     initiatives[3].status = Initiative.Status.PUBLISHED
@@ -98,6 +100,40 @@ def test_geojson_can_be_cached_and_revalidated(client, initiatives):
     changed, body = fetch(client, **{"If-None-Match": etag})
     assert changed.status_code == 200
     assert "Nog niet beoordeeld" in titles(body)
+
+
+def test_initiative_published_on_the_map_shows_in_the_geojson_at_once(client, initiatives):
+    assert "Nog niet beoordeeld" not in titles(fetch(client)[1])
+    initiatives[3].status = Initiative.Status.PUBLISHED
+    initiatives[3].save()
+    assert "Nog niet beoordeeld" in titles(fetch(client)[1])
+    assert "Nog niet beoordeeld" not in titles(fetch(client, "?provincie=friesland")[1])
+
+
+def test_gzipped_geojson_decompresses_to_the_same_bytes(client, initiatives):
+    plain, body = fetch(client)
+    zipped, compressed = fetch(client, **{"Accept-Encoding": "gzip"})
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert gzip.decompress(compressed) == body
+    assert zipped["ETag"] != plain["ETag"]
+    assert zipped["Access-Control-Allow-Origin"] == "*"
+
+
+def test_warm_geojson_takes_no_database_query(client, initiatives, django_assert_num_queries):
+    fetch(client, "?thema=open-data", **{"Accept-Encoding": "gzip"})
+    with django_assert_num_queries(0):
+        response, body = fetch(client, "?thema=open-data", **{"Accept-Encoding": "gzip"})
+    assert titles(gzip.decompress(body)) == ["Open data Arnhem", "Open data Leeuwarden"]
+
+
+def test_filters_in_another_order_or_with_other_parameters_share_one_copy(
+    client, initiatives, django_assert_num_queries
+):
+    fetch(client, "?thema=open-data&provincie=gelderland")
+    with django_assert_num_queries(0):
+        _, body = fetch(client, "?utm_source=mail&provincie=gelderland&thema=open-data")
+    assert titles(body) == ["Open data Arnhem"]
 
 
 def test_geojson_of_ten_thousand_initiatives_takes_a_constant_number_of_queries(
@@ -111,3 +147,11 @@ def test_geojson_of_ten_thousand_initiatives_takes_a_constant_number_of_queries(
         _, body = fetch(client)
     assert len(json.loads(body)["features"]) == 10_001
     assert len(many) <= len(few) <= 3
+
+
+def test_geojson_of_ten_thousand_initiatives_is_at_most_300_kb_on_the_wire(client, themes):
+    add_synthetic(10_000)
+    response, body = fetch(client, **{"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert len(body) <= 300_000
+    assert len(json.loads(gzip.decompress(body))["features"]) == 10_000

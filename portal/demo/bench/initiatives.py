@@ -92,21 +92,25 @@ def measure_geojson(count: int, runs: int, keep: bool):
 
 
 def _measure(runs):
+    """The first request builds the GeoJSON; the others get it as bytes from the cache
+    (portal/cached_bytes.py), gzipped as a browser asks for it."""
     client = Client(SERVER_NAME="localhost")
     timings = []
     for _ in range(runs):
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/kaart/initiatieven.geojson")
-            body = b"".join(response.streaming_content)
+            response = client.get(
+                "/kaart/initiatieven.geojson", headers={"Accept-Encoding": "gzip"}
+            )
         timings.append(time.perf_counter() - started)
+    body = gzip.decompress(response.content)
     features = body.count(b'"type":"Feature"')
-    timings.sort()
+    built, cached = timings[0], sorted(timings[1:]) or timings
     return [
         f"features      {features}",
-        f"queries       {len(queries)}",
-        f"time median   {timings[len(timings) // 2] * 1000:.0f} ms",
-        f"time best     {timings[0] * 1000:.0f} ms",
+        f"queries       {len(queries)} (cached)",
+        f"time built    {built * 1000:.0f} ms",
+        f"time cached   {cached[len(cached) // 2] * 1000:.1f} ms (median)",
         f"size raw      {len(body) / 1024:.0f} KiB",
-        f"size gzip     {len(gzip.compress(body)) / 1024:.0f} KiB",
+        f"size gzip     {len(response.content) / 1024:.0f} KiB (on the wire)",
     ]
