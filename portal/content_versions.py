@@ -105,13 +105,23 @@ def versions(kinds) -> str:
     """The current versions of `kinds`, as one string for a cache key (one round
     trip to the cache), after the release's own: a copy made by other code or
     templates is never served."""
+    return key_part(versions_by_kind(kinds), kinds)
+
+
+def versions_by_kind(kinds) -> dict:
+    """The current version of each of `kinds`, read in one round trip to the cache."""
     keys = [_KEY + kind for kind in kinds]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:  # never changed yet, or evicted: any new version will do
             cache.add(key, _new_version(), timeout=None)
             found[key] = cache.get(key)
-    return ".".join([release(), *(str(found[key]) for key in keys)])
+    return {kind: str(found[_KEY + kind]) for kind in kinds}
+
+
+def key_part(known: dict, kinds) -> str:
+    """The release and the versions of `kinds` from `known`, for a cache key."""
+    return ".".join([release(), *(known[kind] for kind in kinds)])
 
 
 @functools.cache

@@ -59,15 +59,12 @@ def _key(request, name, kinds, vary_on):
 
 def _versions(request, kinds) -> str:
     """The release and the versions of `kinds`. Every kind is read in one round trip
-    to the cache, once per request, however many fragments the page has:
-    `content_versions.versions` gives the release, then one version per kind."""
+    to the cache, once per request, however many fragments the page has."""
     known = getattr(request, "_content_versions", None)
     if known is None:
-        every = content_versions.KINDS
-        release, *numbers = content_versions.versions(every).split(".")
-        known = {"release": release, **dict(zip(every, numbers, strict=True))}
+        known = content_versions.versions_by_kind(content_versions.KINDS)
         request._content_versions = known
-    return ".".join([known["release"], *(known[kind] for kind in kinds)])
+    return content_versions.key_part(known, kinds)
 
 
 def lazy(compute):
