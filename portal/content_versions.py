@@ -15,6 +15,8 @@ closes) says when it next changes with `changes_by_time`; a cached copy lasts no
 longer than that.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import os
@@ -91,6 +93,11 @@ _PREFIXES = sorted(KINDS_BY_PATH, key=len, reverse=True)
 
 _KEY = "portal:version:"
 _CLOCKS = {}
+# The versions this request has read, so the page cache, the frame and every fragment
+# of one page cost one round trip to the cache between them (with the database as
+# the cache, one query instead of one per part). None outside a request: a task or
+# command always reads afresh.
+_this_request = contextvars.ContextVar("content_versions", default=None)
 
 
 def kinds_for_path(path: str):
@@ -108,7 +115,29 @@ def versions(kinds) -> str:
     return key_part(versions_by_kind(kinds), kinds)
 
 
+@contextlib.contextmanager
+def one_reading_per_request():
+    """Around a request (PageCacheMiddleware): the versions are read once, all kinds
+    in one round trip, and a change the request itself makes is seen at once."""
+    token = _this_request.set({})
+    try:
+        yield
+    finally:
+        _this_request.reset(token)
+
+
 def versions_by_kind(kinds) -> dict:
+    """The current version of each of `kinds`; in a request, every kind is read at
+    the first call, and later calls cost nothing."""
+    known = _this_request.get()
+    if known is None:
+        return _read(kinds)
+    if not known:
+        known.update(_read(KINDS))
+    return {kind: known[kind] for kind in kinds}
+
+
+def _read(kinds) -> dict:
     """The current version of each of `kinds`, read in one round trip to the cache."""
     keys = [_KEY + kind for kind in kinds]
     found = cache.get_many(keys)
@@ -152,12 +181,16 @@ def bump(*kinds: str) -> None:
     content under the first new version."""
     for kind in kinds:
         assert kind in KINDS, kind
-        _renew(_KEY + kind)
-        transaction.on_commit(lambda key=_KEY + kind: _renew(key))
+        _renew(kind)
+        transaction.on_commit(lambda kind=kind: _renew(kind))
 
 
-def _renew(key):
-    cache.set(key, _new_version(), timeout=None)
+def _renew(kind):
+    version = _new_version()
+    cache.set(_KEY + kind, version, timeout=None)
+    known = _this_request.get()
+    if known:
+        known[kind] = version
 
 
 def _new_version() -> str:

@@ -23,12 +23,11 @@ views and page models hand lists over as `lazy` values, and `lazy_page` and
 
 import hashlib
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from . import content_versions
+from . import content_versions, near_cache
 
 # How long an unused fragment takes up room in the cache. Versions keep a fragment
 # fresh, never this.
@@ -42,29 +41,19 @@ def cached(request, name: str, kinds, vary_on, draw) -> str:
     if request is None or getattr(request, "is_preview", False):
         return draw()
     key = _key(request, name, kinds, vary_on)
-    html = cache.get(key)
+    html = near_cache.get(key)
     if html is None:
         html = draw()
         seconds = content_versions.seconds_unchanged(kinds, SECONDS_KEPT)
         if seconds > 0:
-            cache.set(key, html, seconds)
+            near_cache.set(key, html, seconds)
     return html
 
 
 def _key(request, name, kinds, vary_on):
     varies = hashlib.md5(repr([request.get_host(), *vary_on]).encode(), usedforsecurity=False)
-    versions = _versions(request, kinds)
+    versions = content_versions.versions(kinds)
     return ":".join(["portal:fragment", name, versions, get_language() or "", varies.hexdigest()])
-
-
-def _versions(request, kinds) -> str:
-    """The release and the versions of `kinds`. Every kind is read in one round trip
-    to the cache, once per request, however many fragments the page has."""
-    known = getattr(request, "_content_versions", None)
-    if known is None:
-        known = content_versions.versions_by_kind(content_versions.KINDS)
-        request._content_versions = known
-    return content_versions.key_part(known, kinds)
 
 
 def lazy(compute):

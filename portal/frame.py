@@ -8,9 +8,7 @@ portal/content_versions.py: a change shows at once, on every app server that sha
 the cache (REDIS_URL, or the database in production).
 """
 
-from django.core.cache import cache
-
-from . import content_versions
+from . import content_versions, near_cache
 
 SHOWS = ("frame", "pages")
 FRAME_TIMEOUT = 86_400  # seconds; an unused copy makes room after a day
@@ -19,10 +17,10 @@ FRAME_TIMEOUT = 86_400  # seconds; an unused copy makes room after a day
 def cached(name, build, *key_parts):
     """`build()`'s result for these versions of the frame, from the cache when it is there."""
     key = _key(name, key_parts)
-    value = cache.get(key)
+    value = near_cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, FRAME_TIMEOUT)
+        near_cache.set(key, value, FRAME_TIMEOUT)
     return value
 
 

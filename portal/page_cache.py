@@ -57,6 +57,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with content_versions.one_reading_per_request():
+            return self.respond(request)
+
+    def respond(self, request):
         kinds = _cacheable_kinds(request)
         if kinds is None:
             return self.get_response(request)

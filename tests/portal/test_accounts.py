@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from portal.models import User
-from tests.factories.users import PASSWORD
+from tests.factories.users import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +192,19 @@ def test_repeated_failed_logins_are_rate_limited(client, professional, settings)
     pages = [client.post("/account/login/", wrong).text for _attempt in range(7)]
     assert "Te veel inlogpogingen" not in pages[0]
     assert "Te veel inlogpogingen. Probeer het later nogmaals." in pages[-1]
+
+
+def test_permissions_from_the_user_and_their_groups_are_read_in_one_query(
+    django_assert_num_queries,
+):
+    from django.contrib.auth.models import Group, Permission
+
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="view_event"))
+    group = Group.objects.create(name="Redactie-test")
+    group.permissions.add(Permission.objects.get(codename="change_articlepage"))
+    user.groups.add(group)
+    with django_assert_num_queries(1):
+        assert user.has_perm("events.view_event")
+        assert user.has_perm("blog.change_articlepage")
+        assert not user.has_perm("events.delete_event")
