@@ -9,31 +9,29 @@
 2. If it claimed any rows, it queues the next batch *before* sending. When a
    worker is killed, that next batch is already waiting for the restarted worker.
    A batch that finds nothing to claim queues no successor, which ends the chain.
-3. Each row is marked "sending" (committed) before its e-mail goes out, and "sent"
-   as soon as the server took it: in the statement that marks the next row
-   "sending", or at the end of the batch ("failed" right away when the server
-   refuses it). The batch sends over one SMTP connection, and each e-mail is the
-   message built once per batch with the recipient's own links put in (`Sender`).
-   A batch that starts first looks for rows whose claim's lock is free: their batch
-   died. Claimed rows that were never tried go back to the queue. A row that was
-   being sent when its worker died may or may not have arrived; it is marked failed
-   with that explanation rather than sent twice, and the editor can retry it.
+3. It sends the rows in order over one SMTP connection. Before each e-mail goes
+   out, the batch's BatchProgress row names that row (committed), so every row
+   before it has been taken by the server, or marked "failed" at once when the
+   server refused it. When the batch ends, its rows are marked "sent" together.
+   Each e-mail is the message built once per batch with the recipient's own links
+   put in (`Sender`).
+   A batch that starts first looks for claims whose lock is free: their batch
+   died. Rows before the one it was sending are marked sent, rows after it go back
+   to the queue. The row that was being sent may or may not have arrived; it is
+   marked failed with that explanation rather than sent twice, and the editor can
+   retry it.
 """
 
-import email.policy
 import random
-import re
 import smtplib
-from email.utils import make_msgid
 
+import psycopg
 from django.conf import settings
-from django.core.mail import DEFAULT_MAILER_ALIAS, EmailMultiAlternatives, mailers
-from django.core.mail.backends.smtp import EmailBackend as SMTPMailer
-from django.core.mail.utils import DNS_NAME
+from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
+from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -42,14 +40,15 @@ from portal.errors import RuleError
 
 from . import links
 from .models import (
-    PREFERENCES_PLACEHOLDER,
     UNFINISHED,
+    BatchProgress,
     Delivery,
     DeliveryStatus,
     Mailing,
     Subscriber,
     SubscriberStatus,
 )
+from .sender import Sender
 
 INTERRUPTED = (
     "De verzending werd onderbroken terwijl deze e-mail werd verstuurd. Misschien is hij "
@@ -146,16 +145,17 @@ def send_mailing_batch(mailing_id: int) -> int:
     claim = random.randint(1, 2**62)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_lock(%s)", [claim])
-        # A small commit per e-mail; waiting for the disk on each would make the
-        # database the bottleneck. Without the wait a commit is still final for every
-        # other connection and survives this worker dying; only a crash of the
-        # database server itself could lose the last fraction of a second of marks.
+        # A small commit per e-mail (the progress row); waiting for the disk on each
+        # would make the database the bottleneck. Without the wait a commit is still
+        # final for every other connection and survives this worker dying; only a
+        # crash of the database server itself could lose the last fraction of a
+        # second of progress.
         cursor.execute("SET synchronous_commit TO off")
     try:
         ids = _claim_rows(mailing, claim)
         if ids:
             _queue_batch(mailing_id)
-        sent = _send_rows(mailing, ids)
+        sent = _send_rows(mailing, claim, ids)
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
@@ -178,12 +178,8 @@ def _claim_rows(mailing, claim) -> list[int]:
     return ids
 
 
-def _send_rows(mailing, ids) -> int:
-    """Send the claimed rows in order over one mail connection.
-
-    A row is marked "sending" (committed) before its e-mail goes out, and "sent" in
-    the same statement that marks the next one "sending": one round trip to the
-    database per e-mail, and still at most one row whose fate a crash leaves open."""
+def _send_rows(mailing, claim, ids) -> int:
+    """Send the claimed rows in order over one mail connection; see step 3 above."""
     still_subscribed = set(
         Subscriber.objects.filter(
             deliveries__in=ids, status=SubscriberStatus.CONFIRMED
@@ -194,150 +190,68 @@ def _send_rows(mailing, ids) -> int:
     Delivery.objects.filter(pk__in=ids).exclude(pk__in=[row.pk for row in recipients]).update(
         status=DeliveryStatus.SKIPPED
     )
+    BatchProgress.objects.create(claim=claim)
     sent = 0
-    accepted = None  # the last row whose e-mail the server took, not yet marked "sent"
     sender = Sender(mailing)
     try:
         for delivery in recipients:
-            _mark_sending(delivery.pk, accepted)
-            accepted = None
+            _now_sending(claim, delivery.pk)
             try:
                 sender.send(delivery)
             except (smtplib.SMTPException, OSError) as error:
                 sender.close()  # the next message starts a fresh connection
-                _mark(delivery, DeliveryStatus.FAILED, error=str(error)[:1000] or repr(error))
+                Delivery.objects.filter(pk=delivery.pk).update(
+                    status=DeliveryStatus.FAILED,
+                    error=str(error)[:1000] or repr(error),
+                    attempts=F("attempts") + 1,
+                )
             else:
-                accepted = delivery.pk
                 sent += 1
     finally:
         sender.close()
-        if accepted:
-            _mark_sending(None, accepted)
+    _settle(claim, finished=True)
     return sent
 
 
-def _mark_sending(pk, accepted) -> None:
-    """Mark row `pk` "sending" and row `accepted` "sent", in one statement; either
-    may be None. Plain SQL: building this update with the ORM took longer than
-    sending the e-mail."""
-    with connection.cursor() as cursor:
-        cursor.execute(MARK_SENDING, {"sending": pk, "sent": accepted})
+def _now_sending(claim, pk) -> None:
+    """Note (committed) that the batch is sending row `pk` now. A statement that
+    PostgreSQL prepares once per batch, on a plain psycopg cursor rather than
+    Django's client-side binding: parsing and planning it for every e-mail, and
+    building it with the ORM, would cost more than the update itself."""
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(NOW_SENDING, [pk, claim], prepare=True)
 
 
-MARK_SENDING = f"""
-    UPDATE {Delivery._meta.db_table} SET
-        status = CASE WHEN id = %(sent)s THEN '{DeliveryStatus.SENT}'
-                      ELSE '{DeliveryStatus.SENDING}' END,
-        sent_at = CASE WHEN id = %(sent)s THEN now() ELSE sent_at END,
-        error = CASE WHEN id = %(sent)s THEN '' ELSE error END,
-        attempts = CASE WHEN id = %(sending)s THEN attempts + 1 ELSE attempts END
-    WHERE id IN (%(sending)s, %(sent)s)
-"""  # noqa: S608 - only the model's own table name and status values are formatted in
+NOW_SENDING = f"UPDATE {BatchProgress._meta.db_table} SET sending = %s WHERE claim = %s"  # noqa: S608 - the model's own table name
 
 
-def _mark(delivery, status, **fields):
-    Delivery.objects.filter(pk=delivery.pk).update(status=status, **fields)
+def _settle(claim, finished=False) -> None:
+    """Mark the claim's rows as its batch left them, and forget the batch.
 
-
-class NewsletterMessage(EmailMultiAlternatives):
-    """An e-mail whose header lines may be long (up to RFC 5322's 998 characters).
-
-    With the usual limit of 78, Python's e-mail package cannot fold the one long URL
-    in List-Unsubscribe and writes it as an encoded word (=?utf-8?q?...?=), which
-    mail programs do not read as an unsubscribe address."""
-
-    def message(self, *, policy=email.policy.default):
-        return super().message(policy=policy.clone(max_line_length=998))
-
-
-def message(mailing, address, preferences_url, unsubscribe_url) -> NewsletterMessage:
-    """The e-mail for one recipient: the frozen issue with their own links."""
-    mail = NewsletterMessage(
-        subject=mailing.subject,
-        body=mailing.text.replace(PREFERENCES_PLACEHOLDER, preferences_url),
-        to=[address],
-        headers={
-            # RFC 8058: mail programs show an unsubscribe button that POSTs here.
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    mail.attach_alternative(
-        mailing.html.replace(PREFERENCES_PLACEHOLDER, escape(preferences_url)), "text/html"
-    )
-    return mail
-
-
-# Stand-ins for a recipient's own parts in the e-mail Sender builds once per batch.
-RECIPIENT = "recipient@recipient.invalid"
-PREFERENCES = "https://recipient.invalid/preferences"
-UNSUBSCRIBE = "https://recipient.invalid/unsubscribe"
-# Addresses that appear as they are in the To header and the SMTP envelope; Django
-# quotes or encodes others, so their e-mail is built by Django in full.
-PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+")
-MAX_LINE = 998  # RFC 5322
-
-
-class Sender:
-    """Sends a mailing's e-mails over one connection of the default mailer.
-
-    Building and serialising an e-mail with Python's e-mail package costs more than
-    the SMTP server's own work to take it. So, for the SMTP mailer, the e-mail is
-    built once (`message()`, with stand-ins for the address and the links) and kept
-    as bytes; each recipient's e-mail is those bytes with the stand-ins replaced and
-    a Message-ID of its own (the Date stays the batch's start, a second or so
-    earlier), sent on the open SMTP connection. Where the stand-ins
-    do not survive the encoding as they are (a body that needs quoted-printable,
-    say), where a line would grow past 998 characters, for an address Django would
-    quote or encode, and for the other mailers (the console in development, memory
-    in tests), Django builds each e-mail in full."""
-
-    def __init__(self, mailing):
-        self.mailing = mailing
-        self.mailer = mailers.create_connection(DEFAULT_MAILER_ALIAS)
-        self.template = None
-        if isinstance(self.mailer, SMTPMailer):
-            built = message(mailing, RECIPIENT, PREFERENCES, UNSUBSCRIBE)
-            mime = built.message(policy=email.policy.SMTP)
-            template = mime.as_bytes()
-            self.message_id = mime["Message-ID"].encode()
-            stand_ins = (RECIPIENT, PREFERENCES, UNSUBSCRIBE)
-            if all(stand_in.encode() in template for stand_in in stand_ins):
-                self.template = template
-                lines = [line for line in template.split(b"\r\n") if b"recipient.invalid" in line]
-                self.room = MAX_LINE - max(len(line) for line in lines)
-                self.envelope_from = self.mailer.prep_address(built.from_email)
-
-    def send(self, delivery) -> None:
-        subscriber = Subscriber(pk=delivery.subscriber_id, email=delivery.email)
-        preferences = links.preferences_url(subscriber)
-        unsubscribe = links.unsubscribe_url(subscriber)
-        if (
-            self.template
-            and PLAIN_ADDRESS.fullmatch(delivery.email)
-            and escape(preferences) == preferences
-            and len(delivery.email) + len(preferences) + len(unsubscribe) <= self.room
-        ):
-            data = (
-                self.template.replace(self.message_id, make_msgid(domain=DNS_NAME).encode())
-                .replace(RECIPIENT.encode(), delivery.email.encode())
-                .replace(PREFERENCES.encode(), preferences.encode())
-                .replace(UNSUBSCRIBE.encode(), unsubscribe.encode())
+    Every row still claimed before the one the batch was sending has been taken by
+    the server; in a batch that `finished`, that is every row still claimed. A batch
+    that died was sending a row that may or may not have arrived (marked failed, for
+    the editor to retry), and never tried the rows after it (queued again)."""
+    with transaction.atomic():
+        rows = Delivery.objects.filter(claim=claim, status=DeliveryStatus.CLAIMED)
+        if not finished:
+            progress = BatchProgress.objects.filter(claim=claim).first()
+            sending = (progress and progress.sending) or 0  # 0: it died before sending
+            rows.filter(pk__gt=sending).update(status=DeliveryStatus.QUEUED, claim=None)
+            rows.filter(pk=sending).update(
+                status=DeliveryStatus.FAILED, error=INTERRUPTED, attempts=F("attempts") + 1
             )
-            self.mailer.open()
-            self.mailer.connection.sendmail(self.envelope_from, [delivery.email], data)
-        else:
-            mail = message(self.mailing, delivery.email, preferences, unsubscribe)
-            self.mailer.send_messages([mail])
-
-    def close(self) -> None:
-        self.mailer.close()
+        rows.update(
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), error="", attempts=F("attempts") + 1
+        )
+        BatchProgress.objects.filter(claim=claim).delete()
 
 
 def recover_dead_batches(mailing) -> None:
-    """Find rows whose batch died (its advisory lock is free) and deal with them."""
+    """Find claims whose batch died (its advisory lock is free) and settle their rows."""
     claims = set(
-        mailing.deliveries.filter(status__in=[DeliveryStatus.CLAIMED, DeliveryStatus.SENDING])
+        mailing.deliveries.filter(status=DeliveryStatus.CLAIMED)
         .values_list("claim", flat=True)
         .distinct()
     )
@@ -349,13 +263,7 @@ def recover_dead_batches(mailing) -> None:
             if not cursor.fetchone()[0]:
                 continue  # that batch is still running, in another worker
         try:
-            rows = mailing.deliveries.filter(claim=claim)
-            rows.filter(status=DeliveryStatus.CLAIMED).update(
-                status=DeliveryStatus.QUEUED, claim=None
-            )
-            rows.filter(status=DeliveryStatus.SENDING).update(
-                status=DeliveryStatus.FAILED, error=INTERRUPTED
-            )
+            _settle(claim)
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [claim])

@@ -282,7 +282,7 @@ def test_editor_follows_the_progress_while_sending(client, editor, issue):
     make_mailing(
         issue,
         [DeliveryStatus.SENT] * 3
-        + [DeliveryStatus.QUEUED, DeliveryStatus.SENDING, DeliveryStatus.FAILED]
+        + [DeliveryStatus.QUEUED, DeliveryStatus.CLAIMED, DeliveryStatus.FAILED]
         + [DeliveryStatus.SKIPPED],
     )
     client.force_login(editor)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from communities.newsletter import links, sending
+from communities.newsletter import links, sender, sending
 from communities.newsletter.models import (
+    BatchProgress,
     DeliveryStatus,
     Mailing,
     Subscriber,
@@ -318,6 +319,51 @@ def test_a_worker_killed_mid_mailing_is_resumed_without_duplicates(settings):
     assert len(interrupted) <= 1
 
 
+def dead_batch(mailing, sending_index):
+    """Rows claimed by a batch whose worker died (nobody holds its lock) while it was
+    sending row number `sending_index` (None: before it began to send)."""
+    claim = 424242
+    rows = list(mailing.deliveries.order_by("pk"))
+    mailing.deliveries.update(status=DeliveryStatus.CLAIMED, claim=claim)
+    if sending_index is not None:
+        BatchProgress.objects.create(claim=claim, sending=rows[sending_index].pk)
+    return rows
+
+
+def statuses(mailing):
+    return list(mailing.deliveries.order_by("pk").values_list("status", flat=True))
+
+
+def test_a_dead_batch_is_settled_from_where_it_was_sending(db, django_capture_on_commit_callbacks):
+    for number in range(5):
+        SubscriberFactory(email=f"lezer{number}@example.org")
+    with django_capture_on_commit_callbacks():  # the batches are not run
+        mailing = sending.start(make_issue(), user=None)
+    dead_batch(mailing, sending_index=2)
+
+    sending.recover_dead_batches(mailing)
+
+    # Before the row it was sending: taken by the server. That row: perhaps, so
+    # failed for the editor to retry. After it: never tried, so back in the queue.
+    assert statuses(mailing) == ["sent", "sent", "failed", "queued", "queued"]
+    assert mailing.deliveries.get(status=DeliveryStatus.FAILED).error == sending.INTERRUPTED
+    assert not BatchProgress.objects.exists()
+
+
+def test_a_batch_that_died_before_sending_goes_back_to_the_queue(
+    db, django_capture_on_commit_callbacks
+):
+    for number in range(3):
+        SubscriberFactory(email=f"lezer{number}@example.org")
+    with django_capture_on_commit_callbacks():
+        mailing = sending.start(make_issue(), user=None)
+    dead_batch(mailing, sending_index=None)
+
+    sending.recover_dead_batches(mailing)
+
+    assert statuses(mailing) == ["queued"] * 3
+
+
 def test_editor_previews_the_issue_as_web_page_and_as_email(topics):
     issue = make_issue()
     assert [mode for mode, _label in issue.preview_modes] == ["", "email"]
@@ -352,7 +398,7 @@ def test_each_reader_gets_the_email_django_would_build_with_their_own_links(
     html = first.get_body(preferencelist=("html",)).get_content().replace("\r\n", "\n")
     preferences = next(word for word in text.split() if "/nieuwsbrief/voorkeuren/" in word)
     one_click = first["List-Unsubscribe"].strip("<>")
-    built = sending.message(mailing, "een@example.org", preferences, one_click).message()
+    built = sender.message(mailing, "een@example.org", preferences, one_click).message()
     for header in ("Subject", "From", "To", "List-Unsubscribe", "List-Unsubscribe-Post"):
         assert first[header] == built[header]
     assert text == built.get_body(preferencelist=("plain",)).get_content()

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from communities.newsletter import consent, links, sending
+from communities.newsletter import consent, links, sender, sending
 from communities.newsletter.models import (
     UNFINISHED,
     Delivery,
@@ -117,7 +117,7 @@ def _sample_email(issue) -> bytes:
     """One of the issue's e-mails as it goes over the wire, for the SMTP server alone."""
     subject, html, text = issue.render_email()
     reader = Subscriber(pk=1, email="lezer@example.org")
-    mail = sending.message(
+    mail = sender.message(
         Mailing(subject=subject, html=html, text=text),
         reader.email,
         links.preferences_url(reader),
