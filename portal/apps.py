@@ -43,8 +43,9 @@ class PortalConfig(AppConfig):
         scheduling.register("prune_rate_limits", ratelimit.prune_expired)
         # What the cached pages and frame show; see portal/content_versions.py.
         content_versions.follow_pages()
-        for model in (PageViewRestriction, get_image_model(), get_document_model()):
-            content_versions.follow(model, "pages")
+        content_versions.follow(PageViewRestriction, "pages")
+        for model in (get_image_model(), get_document_model()):
+            content_versions.follow(model, "pages", new_ones_show=False)
         for model in (SiteSettings, MainMenuItem, FooterLink, Site):
             content_versions.follow(model, "frame")
         content_versions.follow(Theme, "themes")

@@ -49,8 +49,9 @@ KINDS = (
 WHAT_CHANGES_WHAT = {
     "frame": "site settings, their menu and footer links; the Wagtail Site",
     "pages": "a page published, unpublished, moved or deleted; its view restrictions; "
-    "an author, category, image or document",
-    "comments": "a comment that is or was approved (a pending one changes nothing shown)",
+    "an author or category; a change to an image or document (a new upload shows nowhere yet)",
+    "comments": "a comment that is or was approved (a pending one changes nothing shown); "
+    "a member's name, shown with their comments",
     "events": "an event, its questions and partners; any registration (seats left, "
     "waiting list); the yearly targets; and the clock (an event starts or ends, "
     "registration opens or closes, a new year for the key figures)",
@@ -200,15 +201,23 @@ def _new_version() -> str:
     return secrets.token_hex(8)
 
 
-def follow(model, kind: str, shown=None) -> None:
+def follow(model, kind: str, shown=None, *, fields=None, new_ones_show=True) -> None:
     """Saving or deleting a `model` changes what pages of `kind` show.
 
     `shown(instance)` says whether an instance appears on public pages (an approved
     comment, a published initiative); then only a change to one that is or was shown
-    counts: a new pending comment does not empty the cache of its article."""
+    counts: a new pending comment does not empty the cache of its article. `fields`:
+    only a change to these counts (a member's name, shown with their comments, but not
+    their last login). `new_ones_show=False`: a new instance shows nowhere until
+    something that shows it changes too (an uploaded image, until the page or
+    initiative with it is published), so a visitor's upload empties no cache."""
     uid = f"content-version-{model._meta.label}-{kind}"
 
     def saved(instance, created, **kwargs):
+        if created and not new_ones_show:
+            return
+        if fields and not created and not instance._fields_changed:
+            return
         if shown is None or shown(instance) or getattr(instance, "_was_shown", False):
             bump(kind)
 
@@ -216,12 +225,19 @@ def follow(model, kind: str, shown=None) -> None:
         if shown is None or shown(instance):
             bump(kind)
 
-    if shown is not None:
+    if shown is not None or fields:
 
-        def remember(instance, raw=False, **kwargs):
-            """What the row was before this save: one query, on saves only."""
+        def remember(instance, raw=False, update_fields=None, **kwargs):
+            """What the row was before this save: one query, on saves only (none for a
+            save of other fields than `fields`)."""
+            if fields and update_fields is not None and not set(fields) & set(update_fields):
+                instance._fields_changed = instance._was_shown = False
+                return
             before = None if raw or instance.pk is None else _stored(model, instance.pk)
-            instance._was_shown = before is not None and shown(before)
+            instance._was_shown = before is not None and shown is not None and shown(before)
+            instance._fields_changed = before is None or any(
+                getattr(before, name) != getattr(instance, name) for name in fields or ()
+            )
 
         pre_save.connect(remember, sender=model, weak=False, dispatch_uid=uid + "-before")
     post_save.connect(saved, sender=model, weak=False, dispatch_uid=uid + "-save")

@@ -19,12 +19,13 @@ from initiatives import moderation
 from initiatives.models import Initiative
 from portal import content_versions
 from portal.models import MainMenuItem, SiteSettings
-from tests.factories.blog import ArticlePageFactory, BlogIndexPageFactory
+from tests.factories.blog import ArticlePageFactory, BlogIndexPageFactory, ImageFactory
 from tests.factories.communities import LeerkringFactory, MembershipFactory
 from tests.factories.events import EventFactory, RegistrationFactory
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.newsletter import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from tests.factories.portal import StandardPageFactory, ThemeFactory
+from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -221,6 +222,33 @@ def test_approved_comment_shows_at_once_and_a_pending_one_empties_nothing(client
     assert "Goed stuk!" in cached(article.url)
     moderate(comment, Comment.Status.REJECTED)
     assert "Goed stuk!" not in cached(article.url)
+
+
+def test_member_who_changes_their_name_shows_it_under_their_comment_at_once(cached, article):
+    member = UserFactory(full_name="Anna de Vries")
+    moderate(add_comment(article, member, "Mooi overzicht."), Comment.Status.APPROVED)
+    assert "Anna de Vries" in cached(article.url)
+    member.full_name = "Anna Jansen"
+    member.save()
+    assert "Anna Jansen" in cached(article.url)
+
+
+def test_a_members_login_empties_no_cache(client, cached, article):
+    member = UserFactory(full_name="Anna de Vries")
+    moderate(add_comment(article, member, "Mooi overzicht."), Comment.Status.APPROVED)
+    cached(article.url)
+    client.force_login(member)  # records the last login
+    client.logout()
+    assert client.get(article.url)["X-Cache"] == "hit"
+
+
+def test_an_uploaded_image_empties_no_cache_until_something_shows_it(client, cached):
+    cached("/")
+    image = ImageFactory(title="Foto van een bijeenkomst")  # a visitor's upload, say
+    assert client.get("/")["X-Cache"] == "hit"
+    image.title = "Bijeenkomst in Utrecht"  # an image that may be shown somewhere
+    image.save()
+    assert client.get("/")["X-Cache"] == "miss"
 
 
 def test_initiative_published_on_the_map_shows_at_once(client, cached):
