@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Finds the page an address shows without walking the tree every time.
+    "portal.page_routes.PageRouteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
