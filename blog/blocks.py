@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from portal.blocks import CallToActionBlock, HeadingBlock
@@ -115,6 +116,18 @@ class VideoBlock(blocks.StructBlock):
         return context
 
 
+class CodeBlock(blocks.StructBlock):
+    """Program code or configuration, shown as written (a monospaced, preformatted block)."""
+
+    language = blocks.CharBlock(label=_("language"), max_length=40, required=False)
+    code = blocks.TextBlock(label=_("code"))
+
+    class Meta:
+        icon = "code"
+        label = _("Code")
+        template = "blog/blocks/code.html"
+
+
 class ArticleBlocks(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
@@ -127,6 +140,8 @@ class ArticleBlocks(blocks.StreamBlock):
     term_note = TermNoteBlock()
     call_to_action = CallToActionBlock()
     video = VideoBlock()
+    table = TableBlock(label=_("Table"), template="blog/blocks/table.html")
+    code = CodeBlock()
 
 
 def count_words(stream) -> int:

@@ -61,3 +61,34 @@ class CommentForm(forms.Form):
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class WordPressUploadForm(forms.Form):
+    """The export file an editor uploads in the admin. Checked here only for what can
+    be seen at once (size, name, the first bytes); the import reads it strictly."""
+
+    file = forms.FileField(
+        label=_("WordPress export file"),
+        help_text=_("The XML file from Tools → Export → All content in WordPress."),
+    )
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        limit = getattr(settings, "WORDPRESS_UPLOAD_MAX_BYTES", 300 * 1024 * 1024)
+        name = upload.name or ""
+        if not upload.size:
+            raise forms.ValidationError(_("The file is empty."))
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is too large: at most %(megabytes)s MB.")
+                % {"megabytes": limit // (1024 * 1024)}
+            )
+        if not name.lower().endswith(".xml") or any(c in name for c in '<>"&'):
+            raise forms.ValidationError(_("Choose an .xml file with a plain name."))
+        start = upload.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+        upload.seek(0)
+        if not start.startswith((b"<?xml", b"<rss")) or b"<rss" not in start:
+            raise forms.ValidationError(_("This is not a WordPress export file (XML)."))
+        return upload

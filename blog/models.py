@@ -416,3 +416,84 @@ class Comment(models.Model):
             # Never the e-mail address: that is not for the public.
             return self.user.full_name or _("Member")
         return self.name
+
+
+class WordPressItem(models.Model):
+    """What an imported WordPress thing became here, keyed on WordPress's own id.
+
+    A second import of the same export finds every item again by (source, kind,
+    wp_id) and compares checksums, so it changes nothing; a newer export adds what is
+    new and updates what changed (blog/wordpress/importer.py)."""
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author", _("author")
+        TERM = "term", _("category or tag")
+        POST = "post", _("article")
+        ATTACHMENT = "attachment", _("image")
+        COMMENT = "comment", _("comment")
+
+    source = models.CharField(_("WordPress site"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    wp_id = models.CharField(_("WordPress id"), max_length=64)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    checksum = models.CharField(max_length=64)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported WordPress item")
+        verbose_name_plural = _("imported WordPress items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "wp_id"], name="blog_wordpressitem_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.wp_id}"
+
+
+class WordPressImport(models.Model):
+    """An import started from the admin: the uploaded file (outside the public media,
+    as it holds commenters' addresses; deleted when the import is done), its progress
+    and its report. The background task gets only this row's id."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_path = models.CharField(max_length=500, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    posts_total = models.PositiveIntegerField(default=0)
+    posts_done = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("WordPress import")
+        verbose_name_plural = _("WordPress imports")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def percent(self):
+        if not self.posts_total:
+            return 100 if self.status == self.Status.DONE else 0
+        return min(100, round(100 * self.posts_done / self.posts_total))

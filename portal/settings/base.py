@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "portal.apps.UsersConfig",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after the HTTPS redirect: a page from the cache costs almost nothing.
     "portal.page_cache.PageCacheMiddleware",
+    # Old WordPress addresses on the home page (/?p=123): before any page is served.
+    "blog.middleware.WordPressQueryRedirectMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
