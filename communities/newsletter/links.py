@@ -27,7 +27,7 @@ MAX_AGE = {
 
 
 def _payload(subscriber, purpose) -> list:
-    payload = [subscriber.pk, subscriber.email]
+    payload = [subscriber.pk, subscriber.email]  # as ManageLinks.of signs it too
     if purpose == CONFIRM:
         payload.append(subscriber.consent_given_at.isoformat())
     return payload
@@ -61,10 +61,11 @@ class ManageLinks:
     def __init__(self):
         self.preferences = site_url() + reverse("newsletter:preferences", args=[self.SLOT])
         self.unsubscribe = site_url() + reverse("newsletter:one_click", args=[self.SLOT])
+        self.signer = portal_links.signer(MANAGE)
 
-    def of(self, subscriber) -> tuple[str, str]:
+    def of(self, subscriber_id, email) -> tuple[str, str]:
         """(preferences, unsubscribe) address of one subscriber."""
-        signed = sign(subscriber, MANAGE)
+        signed = portal_links.sign([subscriber_id, email], MANAGE, self.signer)
         return self.preferences.replace(self.SLOT, signed), self.unsubscribe.replace(
             self.SLOT, signed
         )

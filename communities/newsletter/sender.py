@@ -19,7 +19,7 @@ from django.core.mail.utils import DNS_NAME
 from django.utils.html import escape
 
 from . import links
-from .models import PREFERENCES_PLACEHOLDER, Subscriber
+from .models import PREFERENCES_PLACEHOLDER
 
 
 class NewsletterMessage(EmailMultiAlternatives):
@@ -94,8 +94,7 @@ class Sender:
                 self.envelope_from = self.mailer.prep_address(built.from_email)
 
     def send(self, delivery) -> None:
-        subscriber = Subscriber(pk=delivery.subscriber_id, email=delivery.email)
-        preferences, unsubscribe = self.links.of(subscriber)
+        preferences, unsubscribe = self.links.of(delivery.subscriber_id, delivery.email)
         if (
             self.template
             and PLAIN_ADDRESS.fullmatch(delivery.email)

@@ -24,6 +24,7 @@
 
 import random
 import smtplib
+from typing import NamedTuple
 
 import psycopg
 from django.conf import settings
@@ -185,8 +186,12 @@ def _send_rows(mailing, claim, ids) -> int:
             deliveries__in=ids, status=SubscriberStatus.CONFIRMED
         ).values_list("pk", flat=True)
     )
-    rows = Delivery.objects.filter(pk__in=ids).order_by("pk").only("pk", "subscriber", "email")
-    recipients = [row for row in rows if row.subscriber_id in still_subscribed]
+    rows = Delivery.objects.filter(pk__in=ids).order_by("pk")
+    recipients = [
+        Recipient(*row)
+        for row in rows.values_list("pk", "subscriber_id", "email")
+        if row[1] in still_subscribed
+    ]
     Delivery.objects.filter(pk__in=ids).exclude(pk__in=[row.pk for row in recipients]).update(
         status=DeliveryStatus.SKIPPED
     )
@@ -211,6 +216,14 @@ def _send_rows(mailing, claim, ids) -> int:
         sender.close()
     _settle(claim, finished=True)
     return sent
+
+
+class Recipient(NamedTuple):
+    """The parts of a Delivery a batch needs; lighter than the model instance."""
+
+    pk: int
+    subscriber_id: int
+    email: str
 
 
 def _now_sending(claim, pk) -> None:
