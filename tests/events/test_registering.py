@@ -180,6 +180,17 @@ def test_full_event_puts_a_professional_on_the_waiting_list_with_their_position(
     assert "plaats 1 van de wachtlijst" in client.get(response.url).content.decode()
 
 
+def test_professional_who_registered_as_a_guest_first_sees_that_registration(
+    client, make_event, professional
+):
+    event = make_event()
+    rules.register(event.pk, Applicant(name="Priya", email=professional.email.upper()))
+    Registration.objects.update(status="confirmed")
+    client.force_login(professional)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert 'class="registration-form"' not in page  # no second registration offered
+
+
 def test_closed_window_refuses_the_form(client, make_event):
     event = make_event(registration_closes_at=timezone.now() - datetime.timedelta(hours=1))
     page = client.get(event.get_absolute_url()).content.decode()
