@@ -1,7 +1,6 @@
 """Public views of the map: the map with its list, an initiative, the GeoJSON and the
 submission form. Rules live in filters.py, geo.py, mapdata.py and moderation.py."""
 
-from django.conf import settings
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -13,7 +12,7 @@ from portal import fragments, ratelimit
 from portal.cached_bytes import cached_response, query_key
 from portal.csrf import same_origin_post
 
-from . import geo, mapdata, moderation
+from . import basemap, geo, mapdata, moderation
 from .filters import InitiativeFilter, filtered_initiatives
 from .forms import SubmissionForm
 from .models import Initiative, Municipality
@@ -25,8 +24,7 @@ RELATED_COUNT = 4
 def map_config(**extra):
     """What the map script needs, handed over as JSON data (never as inline script)."""
     return {
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        **basemap.layers(),
         "icon": {
             "iconUrl": static("vendor/leaflet/images/marker-icon.png"),
             "iconRetinaUrl": static("vendor/leaflet/images/marker-icon-2x.png"),
@@ -56,7 +54,7 @@ def initiative_map(request):
     page = fragments.lazy_page(lambda: filterset.qs, request.GET.get("pagina"), PER_PAGE)
     query = filter_query(request)
     geojson_url = reverse("initiatives:geojson") + (f"?{query}" if query else "")
-    return render(
+    response = render(
         request,
         "initiatives/map.html",
         {
@@ -69,6 +67,7 @@ def initiative_map(request):
             ),
         },
     )
+    return basemap.allow_tiles(response)
 
 
 @require_GET
@@ -106,7 +105,7 @@ def initiative_detail(request, slug):
         .order_by("-shared", "-published_at")[:RELATED_COUNT]
     )
     point = [float(initiative.latitude), float(initiative.longitude)]
-    return render(
+    response = render(
         request,
         "initiatives/detail.html",
         {
@@ -116,6 +115,7 @@ def initiative_detail(request, slug):
             "map_config": map_config(point=point, zoom=12),
         },
     )
+    return basemap.allow_tiles(response)
 
 
 @same_origin_post
@@ -141,7 +141,7 @@ def submit(request):
         else:
             status = 400
     municipalities = Municipality.objects.values_list("name", "latitude", "longitude")
-    return render(
+    response = render(
         request,
         "initiatives/submit.html",
         {
@@ -159,6 +159,7 @@ def submit(request):
         },
         status=status,
     )
+    return basemap.allow_tiles(response)
 
 
 def submitted(request):

@@ -278,25 +278,22 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
 )
-# Everything is served from our own origin. Map tiles (a later setting) and
-# images are the only outside sources a page may name.
-# The map's tiles (initiatives): OpenStreetMap by default. PDOK's BRT-Achtergrondkaart is
+# Everything is served from our own origin.
+# The map of initiatives draws the Netherlands from our own vector data (static/map/).
+# Tiles under it are opt-in: empty (the default) asks no other server for anything. E.g.
+# OpenStreetMap: https://tile.openstreetmap.org/{z}/{x}/{y}.png with attribution
+# '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'; PDOK's
+# BRT-Achtergrondkaart:
 # https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png
-# with attribution "Kaartgegevens &copy; Kadaster". An empty URL shows no tiles at all.
-MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env_str(
-    "MAP_TILE_ATTRIBUTION",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
-)
-# The tile server's origin ("{s}" subdomains become a wildcard), allowed in img-src.
-MAP_TILE_ORIGINS = (
-    ["/".join(MAP_TILE_URL.split("/")[:3]).replace("{s}", "*")] if MAP_TILE_URL else []
-)
+# with "Kaartgegevens &copy; Kadaster". Only the pages with a map then allow the tile
+# server's origin in img-src (initiatives/basemap.py).
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", "blob:", *MAP_TILE_ORIGINS],
+    "img-src": [CSP.SELF, "data:", "blob:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     # Video players load only after the reader presses play (blog's click-to-play).

@@ -11,11 +11,79 @@
         return element ? JSON.parse(element.textContent) : null;
     }
 
+    /* Our own base layer, from our own origin: the provinces and the country's border
+       always, the municipalities' names from config.base.municipalitiesZoom on (their
+       file is fetched only then). Drawn under the markers and never interactive, so
+       clicks and the keyboard reach the markers and the map itself. */
+    function fetchJSON(url) {
+        return fetch(url, {credentials: "same-origin"}).then(function (response) {
+            if (!response.ok) { throw new Error(url + " " + response.status); }
+            return response.json();
+        });
+    }
+
+    function addProvinces(map, base) {
+        fetchJSON(base.provinces).then(function (collection) {
+            L.geoJSON(collection, {
+                pane: "base",
+                interactive: false,
+                attribution: base.attribution,
+                style: function (feature) {
+                    return feature.properties.kind === "country"
+                        ? {className: "map-country", weight: 2, fill: false}
+                        : {className: "map-province", weight: 1, fillOpacity: 1};
+                }
+            }).addTo(map);
+        }).catch(function () { /* without the base layer the markers still show */ });
+    }
+
+    function watchMunicipalities(map, base) {
+        var layer = null;
+        var loading = false;
+
+        function update() {
+            var wanted = map.getZoom() >= base.municipalitiesZoom;
+            if (wanted && !layer && !loading) {
+                loading = true;
+                fetchJSON(base.municipalities).then(function (collection) {
+                    layer = L.geoJSON(collection, {
+                        pane: "base",
+                        interactive: false,
+                        pointToLayer: function (feature, latlng) {
+                            return L.circleMarker(latlng, {
+                                pane: "base", className: "map-place", radius: 2, interactive: false
+                            }).bindTooltip(feature.properties.name, {
+                                pane: "labels", permanent: true, direction: "right",
+                                className: "map-place-label"
+                            });
+                        }
+                    });
+                    update();
+                }).catch(function () { loading = false; });
+                return;
+            }
+            if (layer && wanted !== map.hasLayer(layer)) {
+                if (wanted) { layer.addTo(map); } else { map.removeLayer(layer); }
+            }
+        }
+        map.on("zoomend", update);
+        map.whenReady(update);
+    }
+
     function makeMap(container, config) {
         container.hidden = false;
-        var map = L.map(container, {scrollWheelZoom: false});
+        var map = L.map(container, {scrollWheelZoom: false, minZoom: 6, maxZoom: 18});
         if (config.tileUrl) {
             L.tileLayer(config.tileUrl, {attribution: config.attribution, maxZoom: 18}).addTo(map);
+        } else {
+            container.classList.add("initiatives-map--own-base");
+        }
+        if (config.base) {
+            // Over the tiles (200), under the markers (600) and their popups.
+            map.createPane("base").style.zIndex = 350;
+            map.createPane("labels").style.zIndex = 450;
+            addProvinces(map, config.base);
+            watchMunicipalities(map, config.base);
         }
         return map;
     }

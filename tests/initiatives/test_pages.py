@@ -25,9 +25,10 @@ def test_map_page_lists_published_initiatives_with_a_map_config(client, make_ini
         ).group(1)
     )
     assert config["geojson"] == "/kaart/initiatieven.geojson?thema=open-data"
-    assert config["tileUrl"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    assert "OpenStreetMap" in config["attribution"]
-    assert "https://tile.openstreetmap.org" in response["Content-Security-Policy"]
+    # By default no tile server: our own vector layer, and nothing from elsewhere.
+    assert config["tileUrl"] == ""
+    assert config["base"]["provinces"].startswith("/static/map/provinces")
+    assert "img-src 'self' data: blob:;" in response["Content-Security-Policy"]
     assert re.search(r"<script>", response.text) is None
 
 
@@ -105,12 +106,18 @@ def test_search_finds_initiatives_and_links_to_the_filtered_map(client, make_ini
     assert "Verborgen water" not in client.get("/zoeken/?q=water").text
 
 
-@override_settings(MAP_TILE_URL="")
-def test_map_works_without_a_tile_server(client, make_initiative):
-    make_initiative()
-    response = client.get("/kaart/")
-    assert response.status_code == 200
-    assert '"tileUrl": ""' in response.text
+@override_settings(
+    MAP_TILE_URL="https://{s}.tiles.example.org/{z}/{x}/{y}.png",
+    MAP_TILE_ATTRIBUTION="&copy; Voorbeeld",
+)
+def test_a_configured_tile_server_is_allowed_on_the_pages_with_a_map_only(client, make_initiative):
+    initiative = make_initiative()
+    for path in ["/kaart/", initiative.get_absolute_url(), "/kaart/aanmelden/"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert '"tileUrl": "https://{s}.tiles.example.org/{z}/{x}/{y}.png"' in response.text
+        assert "https://*.tiles.example.org" in response["Content-Security-Policy"], path
+    assert "tiles.example.org" not in client.get("/zoeken/")["Content-Security-Policy"]
 
 
 def test_demo_content_covers_the_country_and_runs_twice(themes):
