@@ -32,6 +32,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import images as image_slots
 from portal.fragments import lazy
 
 from .blocks import ArticleBlocks, count_words
@@ -151,9 +152,6 @@ def with_comment_counts(articles):
     )
 
 
-CARD_IMAGE = "fill-480x270"
-
-
 def for_cards(articles):
     """Everything an article card shows, in a fixed number of queries for any list."""
     from wagtail.images import get_image_model
@@ -163,7 +161,10 @@ def for_cards(articles):
         .select_related("category")
         .prefetch_related(
             Prefetch(
-                "main_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+                "main_image",
+                queryset=get_image_model().objects.prefetch_renditions(
+                    *image_slots.CARD.filter_specs
+                ),
             ),
             Prefetch("authors", queryset=Author.objects.only("name", "is_guest")),
         )

@@ -22,14 +22,15 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal import images as image_slots
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import PartnerOrganisation
 from portal.roles import COORDINATORS
 from portal.taxonomy import Sector
 
 MANAGE_ALL_PERMISSION = "communities.manage_all_leerkringen"
-CARD_IMAGE = "fill-640x360"
-DETAIL_IMAGE = "fill-960x540"
+CARD_IMAGE = image_slots.CARD
+DETAIL_IMAGE = image_slots.LEERKRING
 
 
 class SignupMode(models.TextChoices):
@@ -82,10 +83,10 @@ class LeerkringQuerySet(SearchableQuerySetMixin, models.QuerySet):
             member_count=Count("memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE))
         )
 
-    def with_images(self, spec):
-        """Load the images with their renditions in one go, so a list of cards costs
-        no extra queries per card."""
-        images = get_image_model().objects.prefetch_renditions(spec)
+    def with_images(self, slot):
+        """Load the images with the renditions of their slot (portal/images.py) in one
+        go, so a list of cards costs no extra queries per card."""
+        images = get_image_model().objects.prefetch_renditions(*slot.filter_specs)
         return self.prefetch_related(models.Prefetch("image", queryset=images))
 
     def managed_by(self, user):
