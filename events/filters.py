@@ -4,6 +4,8 @@ import datetime
 
 import django_filters
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Leerkring
@@ -15,10 +17,34 @@ from .models import Event, EventType
 ONLINE = "online"
 
 
-class MonthField(forms.CharField):
-    """A month as YYYY-MM (what <input type="month"> sends)."""
+class MonthSelect(forms.Select):
+    """The months around today by name ("december 2026"), sent as YYYY-MM. A browser's
+    own month field shows an empty "---------- ----" in most browsers; a list of
+    names needs no explaining. A month from a shared address that is not in the
+    list is added to it, so the form shows what the list is filtered on."""
 
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-09"})
+    MONTHS_BACK, MONTHS_AHEAD = 6, 12
+
+    def get_context(self, name, value, attrs):
+        first = timezone.localdate().replace(day=1)
+        offsets = range(-self.MONTHS_BACK, self.MONTHS_AHEAD + 1)
+        months = [_add_months(first, offset) for offset in offsets]
+        choices = [(f"{month:%Y-%m}", date_format(month, "F Y")) for month in months]
+        if value and value not in dict(choices):
+            choices.append((value, value))
+        self.choices = [("", _("All months")), *choices]
+        return super().get_context(name, value, attrs)
+
+
+def _add_months(day, months):
+    month_index = day.month - 1 + months
+    return day.replace(year=day.year + month_index // 12, month=month_index % 12 + 1)
+
+
+class MonthField(forms.CharField):
+    """A month as YYYY-MM."""
+
+    widget = MonthSelect
     default_error_messages = {"invalid": _("Enter a month as year-month, for example 2026-09.")}
 
     def to_python(self, value):

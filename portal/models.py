@@ -295,6 +295,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The home page has the newsletter's own section, so the footer leaves its
+        # form out: one sign-up form per page.
+        context["page_has_subscribe_form"] = True
+        return context
+
 
 class StandardPage(Page):
     """A plain content page: about us, the privacy statement, the accessibility
