@@ -45,3 +45,14 @@ class StandardBlocks(blocks.StreamBlock):
     )
     image = ImageBlock(label=_("Image"), template="portal/blocks/image.html")
     call_to_action = CallToActionBlock()
+
+
+class HistoryStepBlock(blocks.StructBlock):
+    """One step in the network's history: a year and what happened."""
+
+    year = blocks.CharBlock(label=_("year"), max_length=20)
+    text = blocks.TextBlock(label=_("what happened"), max_length=600)
+
+    class Meta:
+        icon = "time"
+        label = _("Step in the history")

@@ -1,5 +1,6 @@
 """The portal's own models: accounts, the shared themes, site settings and pages."""
 
+from django import forms
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -15,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import StandardBlocks
+from .blocks import HistoryStepBlock, StandardBlocks
 from .taxonomy import Sector
 
 
@@ -398,3 +399,170 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.job} {self.day}"
+
+
+class TeamPage(Page):
+    """Who we are ("Over ons"): what the network does, the expertise centre's people,
+    its history and the organisations it works with. People and partners are part of
+    the page, so the editor changes them where a visitor sees them."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(StandardBlocks(), blank=True, use_json_field=True)
+    history = StreamField(
+        [("step", HistoryStepBlock())],
+        verbose_name=_("history"),
+        blank=True,
+        use_json_field=True,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("people", heading=_("People"), label=_("person")),
+        FieldPanel("history"),
+        InlinePanel("partners", heading=_("Partners"), label=_("partner")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("team page")
+
+    def people_with_photos(self):
+        """The team, each with the photo's rendition, in a fixed number of queries."""
+        return _with_renditions(self.people.all(), "photo", PORTRAIT)
+
+    def partners_with_logos(self):
+        return _with_renditions(self.partners.all(), "logo", LOGO)
+
+
+PORTRAIT = "fill-240x240"
+LOGO = "max-300x120"
+
+
+def _with_renditions(rows, field, spec):
+    from wagtail.images import get_image_model
+
+    images = get_image_model().objects.prefetch_renditions(spec)
+    return rows.prefetch_related(models.Prefetch(field, queryset=images))
+
+
+class TeamMember(Orderable):
+    """Someone who works at the expertise centre, as the team page shows them."""
+
+    page = ParentalKey(TeamPage, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120)
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class TeamPartner(PartnerOrganisation):
+    """An organisation the network works with, shown with its logo on the team page."""
+
+    page = ParentalKey(TeamPage, on_delete=models.CASCADE, related_name="partners")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = PartnerOrganisation.panels + [FieldPanel("logo")]
+
+    class Meta(PartnerOrganisation.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class PublicationsPage(Page):
+    """Reports and other documents to download (`/publicaties/`), filterable by theme,
+    year and kind. Each publication is a Wagtail document with what a reader needs to
+    choose it: a title, a summary, a kind, a date and a theme."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("publications", heading=_("Publications"), label=_("publication")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.RelatedFields(
+            "publications", [index.SearchField("title"), index.SearchField("summary")]
+        ),
+    ]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("publications page")
+
+
+class Publication(Orderable):
+    class Kind(models.TextChoices):
+        REPORT = "rapport", _("Report")
+        GUIDE = "handreiking", _("Guide")
+        RESEARCH = "onderzoek", _("Research")
+        FACTSHEET = "factsheet", _("Factsheet")
+        ANNUAL_REPORT = "jaarverslag", _("Annual report")
+
+    page = ParentalKey(PublicationsPage, on_delete=models.CASCADE, related_name="publications")
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=600)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    published = models.DateField(_("publication date"))
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        FieldPanel("kind"),
+        FieldPanel("published", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")),
+        FieldPanel("theme"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        indexes = [models.Index(fields=["page", "-published"])]
+
+    def __str__(self):
+        return self.title

@@ -15,14 +15,63 @@ from django.utils import timezone
 from blog.models import ArticlePage, Author, BlogIndexPage, Category, Comment
 from portal.models import HomePage, Theme, User
 
-from .images import circles_and_bands
+from .images import portrait, scene
+
+HERE = Path(__file__).parent
 
 
 def _read_articles():
-    data = json.loads((Path(__file__).parent / "articles.json").read_text(encoding="utf-8"))
+    data = json.loads((HERE / "articles.json").read_text(encoding="utf-8"))
+    today = date.today()
     for article in data["articles"]:
-        article["date"] = date.fromisoformat(article["date"])
+        if "days_ago" in article:  # a report of a demo meeting, which moves with today
+            article["date"] = today - timedelta(days=article.pop("days_ago"))
+        else:
+            article["date"] = date.fromisoformat(article["date"])
+        text = HERE / "articles" / f"{article['slug']}.txt"
+        if text.exists():
+            article["body"], article["inline_image_at"] = read_body(text.read_text("utf-8"))
     return data["authors"], data["articles"]
+
+
+def read_body(text):
+    """An article body written as plain text, as (StreamField blocks, where the
+    inline image goes). Blocks are separated by a blank line:
+
+        ## A heading
+        > A pull quote
+        > -- who said it
+        [video https://www.youtube.com/watch?v=... | title of the video]
+        [term Woo] what the term means
+        [image]
+        - a list item
+        Anything else is a paragraph (and may hold <b>, <i> and <a>).
+    """
+    body, image_at = [], 2
+    for chunk in text.strip().split("\n\n"):
+        lines = [line.strip() for line in chunk.strip().splitlines()]
+        first = lines[0]
+        if first.startswith("## "):
+            body.append({"type": "heading", "value": {"text": first[3:], "level": "h2"}})
+        elif first.startswith("> "):
+            quote = [line[2:] for line in lines if not line.startswith("> -- ")]
+            who = [line[5:] for line in lines if line.startswith("> -- ")]
+            value = {"quote": " ".join(quote), "attribution": who[0] if who else ""}
+            body.append({"type": "pull_quote", "value": value})
+        elif first.startswith("[video "):
+            url, title = first[len("[video ") : -1].split(" | ")
+            body.append({"type": "video", "value": {"url": url, "title": title}})
+        elif first.startswith("[term "):
+            term, explanation = " ".join(lines)[len("[term ") :].split("] ", 1)
+            body.append({"type": "term_note", "value": {"term": term, "explanation": explanation}})
+        elif first == "[image]":
+            image_at = len(body)
+        elif first.startswith("- "):
+            items = "".join(f"<li>{line[2:]}</li>" for line in lines)
+            body.append({"type": "paragraph", "value": f"<ul>{items}</ul>"})
+        else:
+            body.append({"type": "paragraph", "value": f"<p>{' '.join(lines)}</p>"})
+    return body, image_at
 
 
 AUTHORS, ARTICLES = _read_articles()
@@ -47,8 +96,9 @@ def load_authors():
     for position, (key, spec) in enumerate(AUTHORS.items()):
         author = Author.objects.filter(name=spec["name"]).first()
         if author is None:
-            photo = circles_and_bands(f"Portret {spec['name']}", 100 + position, size=(300, 300))
-            author = Author.objects.create(photo=photo, **spec)
+            fields = dict(spec)
+            photo = portrait(f"Portret {spec['name']}", 100 + position, fields.pop("look"))
+            author = Author.objects.create(photo=photo, **fields)
         authors[key] = author
     return authors
 
@@ -77,12 +127,11 @@ def load_articles(index, authors):
     for position, spec in enumerate(ARTICLES):
         if spec["slug"] in existing:
             continue
-        image = circles_and_bands(spec["title"], position)
+        image = scene(spec["title"], position, spec.get("scene"))
         body = list(spec["body"])
         if "inline_image" in spec:
-            body.insert(
-                2, image_block(circles_and_bands(spec["inline_image"], 50 + position), spec)
-            )
+            inline = scene(spec["inline_image"], 50 + position, spec.get("inline_scene"))
+            body.insert(spec.get("inline_image_at", 2), image_block(inline, spec))
         article = ArticlePage(
             title=spec["title"],
             slug=spec["slug"],
@@ -91,7 +140,7 @@ def load_articles(index, authors):
             category=categories[spec["category"]],
             body=body,
             main_image=image,
-            main_image_caption="Illustratie bij het artikel",
+            main_image_caption=spec.get("image_caption", "Illustratie bij het artikel"),
             main_image_maker="Redactie Open Overheid",
             main_image_rights="CC BY 4.0",
             comments_open=spec.get("comments_open", True),

@@ -1,6 +1,7 @@
-"""Demo content of the agenda: twenty events written for this demo (twelve past with
-attendance, a few with a report; eight to come, one full with a waiting list, one
-online) and some 450 registrations.
+"""Demo content of the agenda: 25 events written for this demo (sixteen past with
+attendance, a few with a report; nine to come, one full with a waiting list, one
+online), some 500 registrations, and the meetings of the leerkringen (past ones with
+a report).
 
 Idempotent: an event whose slug exists is left alone (editors' changes survive);
 registrations are only made for events created in this run.
@@ -17,7 +18,7 @@ from communities.models import Leerkring
 from events.models import AMSTERDAM, Event, EventPartner, EventQuestion, Registration, YearTarget
 from portal.models import Theme, User
 
-from .images import chairs_facing_a_screen
+from .images import audience_scene, meeting_scene
 
 ORGANISER = "organisator@example.org"
 
@@ -100,7 +101,40 @@ EVENTS = [
     ("samen-werken-aan-inclusie", "Samen werken aan digitale inclusie",
      "bijeenkomst", 70, 3, "Leeuwarden", 60, ["digitale-inclusie"],
      "Bibliotheken, gemeenten en welzijnswerk over hulp bij digitale zaken."),
+    ("leerkring-uitvoering-besluiten-uitleggen", "Leerkring uitvoering: een besluit uitleggen",
+     "leerkringbijeenkomst", -90, 2, "Utrecht", 25, ["open-contact"],
+     "Hoe leg je een besluit uit aan iemand die het er niet mee eens is? Met een echte casus."),
+    ("leerkring-provincies-subsidieregister",
+     "Leerkring provincies: een subsidieregister dat iedereen snapt",
+     "leerkringbijeenkomst", -70, 2, None, 25, ["open-verantwoording"],
+     "Provincies laten hun subsidieregister zien en geven elkaar tips."),
+    ("leerkring-waterschappen-dijkversterking", "Leerkring waterschappen: bewoners en de dijk",
+     "leerkringbijeenkomst", -45, 3, "Leeuwarden", 25, ["participatie", "open-aanpak"],
+     "Op bezoek bij een dijkversterking: hoe betrek je bewoners vanaf de eerste schets?"),
+    ("leerkring-waterschappen-waterkwaliteit",
+     "Leerkring waterschappen: open data over waterkwaliteit",
+     "leerkringbijeenkomst", 38, 3, "Zwolle", 25, ["open-data"],
+     "Welke gegevens over waterkwaliteit deel je, en hoe leg je ze uit aan inwoners?"),
+    ("datakliniek-open-data-rijk", "Datakliniek: beschrijf je dataset zo dat anderen hem vinden",
+     "leerkringbijeenkomst", -30, 1, None, 25, ["open-data"],
+     "Een deelnemer brengt een dataset mee; samen verbeteren we de beschrijving."),
 ]  # fmt: skip
+
+# The leerkring each leerkring meeting belongs to, and the report of a past one (an
+# article's slug, see articles.json).
+MEETINGS = {
+    "leerkring-waterschappen-maart": ("waterschappen", ""),
+    "leerkring-waterschappen-dijkversterking": (
+        "waterschappen",
+        "verslag-leerkring-waterschappen-dijkversterking",
+    ),
+    "leerkring-waterschappen-waterkwaliteit": ("waterschappen", ""),
+    "leerkring-provincies-juni": ("provincies", "verslag-leerkring-provincies-natuurdata"),
+    "leerkring-provincies-subsidieregister": ("provincies", ""),
+    "leerkring-uitvoering-besluiten-uitleggen": ("uitvoeringsinstellingen", ""),
+    "datakliniek-open-data-rijk": ("open-data-rijk", ""),
+    "leerkring-gemeenten-winter": ("right-to-challenge", ""),
+}
 
 FULL_SLUG = "woo-verzoeken-sneller-afhandelen"
 ONLINE_URL = "https://vergaderen.example.org/open-overheid"
@@ -118,26 +152,23 @@ def _people():
         yield f"{first} {last}", email, ORGANISATIONS[number % len(ORGANISATIONS)]
 
 
-# One picture per type of event, drawn here: (background, bars) colours.
-PICTURE_COLOURS = {
-    "bijeenkomst": ("#154273", "#8fcae7"),
-    "webinar": ("#01689b", "#ffb612"),
-    "conferentie": ("#1e6b3a", "#e8f4ec"),
-    "leerkringbijeenkomst": ("#a3171a", "#fbeaea"),
-    "werksessie": ("#4a4a4a", "#e5f0f9"),
+# One picture per type of event: an audience for the talks, a table for the rest.
+PICTURES = {
+    "bijeenkomst": audience_scene,
+    "conferentie": audience_scene,
+    "webinar": meeting_scene,
+    "leerkringbijeenkomst": meeting_scene,
+    "werksessie": meeting_scene,
 }
 
 
 def _picture(kind):
-    return chairs_facing_a_screen(f"Agenda: {kind}", kind, PICTURE_COLOURS[kind])
+    seed = 40 + list(PICTURES).index(kind)
+    return PICTURES[kind](f"Agenda: {kind}", seed, filename=f"agenda-{kind}.png")
 
 
 def _report_pages():
     return list(Page.objects.type(ArticlePage).live().order_by("pk")[:3])
-
-
-def _leerkringen():
-    return list(Leerkring.objects.order_by("pk")[:3])
 
 
 def _start(days, hour=13):
@@ -177,7 +208,9 @@ def load():
     organiser = User.objects.filter(email=ORGANISER).first()
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     reports = iter(_report_pages())
-    leerkringen = iter(_leerkringen())
+    leerkringen = {leerkring.slug: leerkring for leerkring in Leerkring.objects.all()}
+    report_slugs = [report for _leerkring, report in MEETINGS.values() if report]
+    articles = {page.slug: page for page in ArticlePage.objects.filter(slug__in=report_slugs)}
     now = timezone.now()
     for number, row in enumerate(EVENTS):
         slug, title, kind, days, hours, city, capacity, theme_slugs, summary = row
@@ -206,9 +239,11 @@ def load():
             ask_dietary=city is not None,
             image=_picture(kind),
         )
-        if kind == "leerkringbijeenkomst":
-            event.leerkring = next(leerkringen, None)
-        if days < 0 and number % 4 == 0:
+        if slug in MEETINGS:
+            leerkring, report = MEETINGS[slug]
+            event.leerkring = leerkringen.get(leerkring)
+            event.report_page = articles.get(report)
+        elif days < 0 and number % 4 == 0:
             event.report_page = next(reports, None)
         event.save()
         event.themes.set([themes[s] for s in theme_slugs if s in themes])

@@ -15,7 +15,7 @@ from portal.models import Theme, User
 from portal.taxonomy import Sector
 
 from .accounts import demo_user
-from .images import people_around_a_table
+from .images import meeting_scene
 
 COORDINATOR = "coordinator@example.org"
 
@@ -112,7 +112,6 @@ LEERKRINGEN = [
         ],
         "members": ["anouk.visser@example.org", "bram.kok@example.org"],
         "pending": ["jeroen.smit@example.org", "gul.yilmaz@example.org"],
-        "colours": ("#e5f0f9", "#154273", "#01689b"),
     },
     {
         "slug": "waterschappen",
@@ -142,7 +141,6 @@ LEERKRINGEN = [
         ],
         "members": ["chantal.el-amrani@example.org", "daan.hoekstra@example.org"],
         "pending": [],
-        "colours": ("#e8f4ec", "#1e6b3a", "#01689b"),
     },
     {
         "slug": "provincies",
@@ -163,7 +161,6 @@ LEERKRINGEN = [
         "testimonials": [],
         "members": ["eva.de-boer@example.org", "frank.jansen@example.org"],
         "pending": [],
-        "colours": ("#fff4d6", "#7a4b00", "#154273"),
     },
     {
         "slug": "open-data-rijk",
@@ -196,7 +193,6 @@ LEERKRINGEN = [
         ],
         "members": ["gul.yilmaz@example.org", "hidde.bakker@example.org"],
         "pending": [],
-        "colours": ("#f1ecf7", "#4b2a73", "#01689b"),
     },
     {
         "slug": "right-to-challenge",
@@ -226,7 +222,6 @@ LEERKRINGEN = [
         ],
         "members": ["ilse.mulder@example.org"],
         "pending": [],
-        "colours": ("#fbeaea", "#a3171a", "#154273"),
     },
     {
         "slug": "actieve-openbaarmaking",
@@ -267,7 +262,6 @@ LEERKRINGEN = [
             "chantal.el-amrani@example.org",
         ],
         "pending": [],
-        "colours": ("#e5f0f9", "#01689b", "#ffb612"),
     },
 ]
 
@@ -294,7 +288,7 @@ def load_leerkring(position, spec, people, coordinator):
             max_members=spec["max_members"],
             meeting_rhythm=spec["meeting_rhythm"],
             contact_email=spec["contact_email"],
-            image=people_around_a_table(f"Leerkring {spec['name']}", spec["colours"], position),
+            image=meeting_scene(f"Leerkring {spec['name']}", 20 + position),
         )
         leerkring.themes.set(Theme.objects.filter(slug__in=spec["themes"]))
         if spec["coordinated"] and coordinator:

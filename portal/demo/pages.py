@@ -1,9 +1,13 @@
-"""Demo content of the portal itself: the themes, the home page, the standard pages
-(about us, privacy, accessibility) and the site settings."""
+"""Demo content of the portal itself: the themes, the home page, the team page (about
+us), the publications page, the standard pages (privacy, accessibility) and the site
+settings."""
 
 from wagtail.models import Site
 
 from portal.models import HomePage, SiteSettings, StandardPage, Theme
+
+from .publications import load_publications_page
+from .team import load_team_page
 
 THEMES = [
     # (name, slug, starting point, description)
@@ -60,7 +64,10 @@ THEMES = [
 
 def paragraph(*texts):
     """A body stream of text blocks, one per paragraph."""
-    return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts]
+    return [
+        {"type": "paragraph", "value": text if text.startswith("<ul>") else f"<p>{text}</p>"}
+        for text in texts
+    ]
 
 
 def heading(text):
@@ -68,31 +75,6 @@ def heading(text):
 
 
 STANDARD_PAGES = [
-    {
-        "slug": "over-ons",
-        "title": "Over ons",
-        "show_in_menus": True,
-        "intro": "Dit netwerk verbindt mensen die bij de overheid werken aan openheid. "
-        "We leren van elkaar, delen wat werkt en helpen elkaar verder.",
-        "body": [
-            heading("Wat we doen"),
-            *paragraph(
-                "Wij brengen ambtenaren, bestuurders en maatschappelijke partners samen in "
-                "leerkringen, bijeenkomsten en webinars. Je vindt hier praktijkverhalen, "
-                "een agenda en een kaart met voorbeelden uit het hele land.",
-                "Iedereen die in of met de publieke sector werkt, kan meedoen. Een account is "
-                "gratis. Daarmee meld je je aan voor een leerkring of bijeenkomst.",
-            ),
-            heading("Open overheid in vier woorden"),
-            *paragraph(
-                "We werken vanuit vier uitgangspunten: <b>open contact</b>, <b>open aanpak</b>, "
-                "<b>open data</b> en <b>open verantwoording</b>. Elk artikel, elke leerkring "
-                "en elk initiatief op de kaart hoort bij een of meer van deze thema's.",
-            ),
-        ],
-        "sidebar": "<p><b>Vragen?</b> Mail ons via het adres onderaan de pagina. "
-        "We antwoorden binnen vijf werkdagen.</p>",
-    },
     {
         "slug": "privacyverklaring",
         "title": "Privacyverklaring",
@@ -122,27 +104,69 @@ STANDARD_PAGES = [
         ],
     },
     {
+        # In the structure of the government's model statement (toegankelijkheidsverklaring.nl):
+        # status, date, how it was evaluated, known issues, what we do, contact, and the
+        # complaints route.
         "slug": "toegankelijkheidsverklaring",
         "title": "Toegankelijkheidsverklaring",
         "show_in_menus": False,
-        "intro": "We willen dat iedereen deze website kan gebruiken, ook met een "
-        "schermlezer, alleen een toetsenbord of een vergrootglas.",
+        "intro": "Het Expertisepunt Open Overheid wil dat iedereen deze website kan "
+        "gebruiken. Ook als je slecht ziet, slecht hoort, alleen een toetsenbord gebruikt "
+        "of moeite hebt met lezen.",
         "body": [
-            heading("Welke eisen we volgen"),
+            heading("Status: voldoet gedeeltelijk"),
             *paragraph(
-                "Deze website moet voldoen aan de Europese norm EN 301 549 en daarmee aan de "
-                "WCAG 2.1 op niveau AA. Elke paginasoort testen we automatisch met axe-core, "
-                "en we controleren de site met het toetsenbord.",
+                "Deze website voldoet gedeeltelijk aan de eisen. Dat is status B in de "
+                "modelverklaring van de overheid. De eisen staan in de Europese norm "
+                "EN 301 549 en komen overeen met de WCAG 2.1 op niveau AA. Een paar "
+                "onderdelen voldoen nog niet. Die staan hieronder, met wat we eraan doen.",
+            ),
+            heading("Datum van deze verklaring"),
+            *paragraph(
+                "We hebben deze verklaring opgesteld op 2 november 2026. We kijken elk jaar "
+                "opnieuw, en ook als we de website flink veranderen.",
+            ),
+            heading("Hoe we de toegankelijkheid hebben onderzocht"),
+            *paragraph(
+                "Een onafhankelijk bureau, Toegankelijk Web Onderzoek (demo), heeft de "
+                "website in oktober 2026 onderzocht volgens de methode WCAG-EM. Het bureau "
+                "testte 24 pagina's, met een schermlezer, met alleen een toetsenbord en "
+                "met een vergroting van 400 procent.",
+                "Daarnaast testen we zelf. Elke soort pagina controleren we automatisch met "
+                "het programma axe-core, telkens als we iets aan de website veranderen. "
+                "Nieuwe formulieren proberen we ook uit met een toetsenbord en een "
+                "schermlezer.",
             ),
             heading("Wat nog niet goed gaat"),
             *paragraph(
-                "Oudere documenten (PDF) zijn soms niet toegankelijk. Wil je zo'n document in "
-                "een andere vorm? Vraag het ons; we sturen het binnen vijf werkdagen.",
+                "<ul><li><b>Oudere documenten.</b> Sommige PDF-bestanden van voor 2024 zijn "
+                "niet goed te lezen met een schermlezer. We maken ze uiterlijk in juni 2027 "
+                "toegankelijk. Heb je er eerder een nodig? Vraag het ons, dan sturen we je "
+                "een toegankelijke versie.</li><li><b>Video's.</b> Niet alle video's hebben "
+                "ondertiteling. Bij elke nieuwe video zetten we ondertiteling en een "
+                "uitgeschreven tekst. Oudere video's krijgen die voor 1 april 2027.</li>"
+                "<li><b>De kaart.</b> Op de kaart met initiatieven kun je niet alle "
+                "onderdelen met een toetsenbord bereiken. Onder de kaart staat daarom "
+                "dezelfde informatie als lijst.</li></ul>",
             ),
-            heading("Probleem gevonden?"),
+            heading("Wat we doen om de website beter te maken"),
             *paragraph(
-                "Loop je tegen iets aan, laat het ons weten via het e-mailadres onderaan deze "
-                "pagina. We antwoorden binnen vijf werkdagen.",
+                "Redacteuren krijgen een training in toegankelijk schrijven. De website "
+                "waarschuwt als een afbeelding geen beschrijving heeft. En we vragen "
+                "mensen die een schermlezer gebruiken om nieuwe onderdelen mee te testen.",
+            ),
+            heading("Probleem gevonden? Laat het ons weten"),
+            *paragraph(
+                "Kun je iets op deze website niet gebruiken? Mail ons via "
+                '<a href="mailto:contact@example.org">contact@example.org</a> of bel '
+                "070 123 45 67 (maandag tot en met vrijdag, van 9.00 tot 17.00 uur). "
+                "Vertel ons op welke pagina het was en wat er misging. Je krijgt binnen "
+                "vijf werkdagen antwoord.",
+            ),
+            heading("Niet tevreden met ons antwoord?"),
+            *paragraph(
+                "Dan kun je een klacht indienen bij de Nationale ombudsman. Dat is gratis. "
+                "Op de website van de Nationale ombudsman lees je hoe dat werkt.",
             ),
         ],
     },
@@ -168,8 +192,8 @@ def load_themes():
 
 
 def load_pages():
-    """Fill the home page and add the standard pages that are missing. Pages that
-    exist are left as they are, so editors' changes survive a second run."""
+    """Fill the home page and add the pages that are missing. Pages that exist are
+    left as they are, so editors' changes survive a second run."""
     home = HomePage.objects.get()
     if home.latest_revision_id is None:
         home.title = "Samen werken aan een open overheid"
@@ -193,6 +217,8 @@ def load_pages():
         )
         home.add_child(instance=page)
         page.save_revision().publish()
+    load_team_page(home)
+    load_publications_page(home)
 
     site = Site.objects.get(is_default_site=True)
     site.site_name = "Open Overheid"

@@ -1,4 +1,4 @@
-"""The agenda's demo content: twenty events, attendance and a waiting list, idempotent."""
+"""The agenda's demo content: 25 events, attendance and a waiting list, idempotent."""
 
 import pytest
 
@@ -10,15 +10,15 @@ from portal.demo import events as demo
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_twenty_events_and_400_registrations_once():
+def test_demo_loads_25_events_and_400_registrations_once():
     portal_demo.load_accounts()
     portal_demo.load_themes()
     portal_demo.load_pages()
     demo.load()
     demo.load()
     events = Event.objects.all()
-    assert events.count() == 20
-    assert sum(event.is_past for event in events) == 12
+    assert events.count() == 25
+    assert sum(event.is_past for event in events) == 16
     assert events.filter(is_online=True).exists()
     assert Registration.objects.count() >= 400
     full = Event.objects.get(slug=demo.FULL_SLUG)
