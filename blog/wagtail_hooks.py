@@ -7,7 +7,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from portal.panels import has_role
+from portal.roles import EDITORS
+
 from . import admin_views
+from .panels import CommentsWaitingPanel
 from .viewsets import AuthorViewSet, CategoryViewSet, CommentViewSet
 
 register_snippet(AuthorViewSet)
@@ -46,3 +50,9 @@ def register_wordpress_import_menu_item():
     return WordPressImportMenuItem(
         _("Import from WordPress"), reverse("wordpress_import:upload"), icon_name="upload"
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_comments_waiting_panel(request, panels):
+    if has_role(request.user, EDITORS) and request.user.has_perm("blog.change_comment"):
+        panels.append(CommentsWaitingPanel())

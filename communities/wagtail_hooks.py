@@ -6,7 +6,11 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
+from portal.panels import has_role
+from portal.roles import COORDINATORS
+
 from .models import Leerkring, Membership
+from .panels import RequestsWaitingPanel
 from .viewsets import LeerkringPermissionPolicy, LeerkringViewSet
 
 register_permission_policy(Leerkring, LeerkringPermissionPolicy(Leerkring))
@@ -51,3 +55,11 @@ def register_membership_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_leerkring_viewset():
     return LeerkringViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_requests_waiting_panel(request, panels):
+    if has_role(request.user, COORDINATORS) and request.user.has_perm(
+        "communities.change_leerkring"
+    ):
+        panels.append(RequestsWaitingPanel())

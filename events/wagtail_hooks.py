@@ -1,13 +1,17 @@
-"""Admin registrations of the agenda: the viewsets and the key figures panel."""
+"""Admin registrations of the agenda: the viewsets, the key figures panel and the
+organisers' next events on the dashboard."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from portal.panels import has_role
+from portal.roles import ORGANISERS
+
 from .choosers import event_chooser_viewset
 from .models import Registration
-from .panels import KeyFiguresPanel
+from .panels import KeyFiguresPanel, NextEventsPanel
 from .privacy import ANONYMOUS_NAME
 from .viewsets import EventViewSet, YearTargetViewSet
 
@@ -21,6 +25,12 @@ def register_viewsets():
 def add_key_figures(request, panels):
     if request.user.has_perm("events.view_event"):
         panels.append(KeyFiguresPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_next_events(request, panels):
+    if has_role(request.user, ORGANISERS) and request.user.has_perm("events.view_event"):
+        panels.append(NextEventsPanel())
 
 
 class CheckIn(LogFormatter):
