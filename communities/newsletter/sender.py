@@ -93,7 +93,8 @@ class Sender:
                 self.room = MAX_LINE - max(len(line) for line in lines)
                 self.envelope_from = self.mailer.prep_address(built.from_email)
 
-    def send(self, delivery) -> None:
+    def send(self, delivery, before_data=lambda: None) -> None:
+        """Send one e-mail; `before_data()` is called before the server can take it."""
         preferences, unsubscribe = self.links.of(delivery.subscriber_id, delivery.email)
         if (
             self.template
@@ -108,9 +109,12 @@ class Sender:
                 .replace(UNSUBSCRIBE.encode(), unsubscribe.encode())
             )
             self.mailer.open()
-            _transaction(self.mailer.connection, self.envelope_from, delivery.email, data)
+            _transaction(
+                self.mailer.connection, self.envelope_from, delivery.email, data, before_data
+            )
         else:
             mail = message(self.mailing, delivery.email, preferences, unsubscribe)
+            before_data()
             self.mailer.send_messages([mail])
 
     def close(self) -> None:
@@ -120,9 +124,10 @@ class Sender:
 DOT_AT_LINE_START = re.compile(rb"^\.", re.MULTILINE)  # RFC 5321 4.5.2: doubled
 
 
-def _transaction(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> None:
+def _transaction(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes, before_data):
     """One e-mail on an open connection, as `smtplib.SMTP.sendmail` sends it, for
-    plain addresses and data already in wire form; the same errors on a refusal."""
+    plain addresses and data already in wire form; the same errors on a refusal.
+    `before_data()` runs once the recipient is accepted, before DATA."""
     smtp.ehlo_or_helo_if_needed()
     code, reply = smtp.docmd("MAIL", f"FROM:<{sender}>")
     if code != 250:
@@ -132,6 +137,7 @@ def _transaction(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes) -
     if code not in (250, 251):
         _reset(smtp)
         raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+    before_data()
     code, reply = smtp.docmd("DATA")
     if code != 354:
         _reset(smtp)

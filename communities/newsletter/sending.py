@@ -24,6 +24,7 @@
 
 import random
 import smtplib
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NamedTuple
 
 import psycopg
@@ -198,11 +199,12 @@ def _send_rows(mailing, claim, ids) -> int:
     BatchProgress.objects.create(claim=claim)
     sent = 0
     sender = Sender(mailing)
+    progress = Progress(claim)
     try:
         for delivery in recipients:
-            _now_sending(claim, delivery.pk)
+            noted = progress.note(delivery.pk)
             try:
-                sender.send(delivery)
+                sender.send(delivery, before_data=noted.result)
             except (smtplib.SMTPException, OSError) as error:
                 sender.close()  # the next message starts a fresh connection
                 Delivery.objects.filter(pk=delivery.pk).update(
@@ -214,8 +216,40 @@ def _send_rows(mailing, claim, ids) -> int:
                 sent += 1
     finally:
         sender.close()
+        progress.close()
     _settle(claim, finished=True)
     return sent
+
+
+class Progress:
+    """Notes in the batch's BatchProgress row which delivery it is sending, on a
+    database connection and thread of its own, so the note travels to PostgreSQL
+    while the SMTP server answers MAIL and RCPT; the e-mail's DATA waits for it
+    (`note(...).result`). So a row is still noted before the server can take its
+    e-mail, and the round trip to the database no longer adds to each e-mail's."""
+
+    def __init__(self, claim):
+        self.claim = claim
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="progress")
+        self.database = None
+
+    def note(self, pk) -> Future:
+        return self.thread.submit(self._update, pk)
+
+    def _update(self, pk):
+        if self.database is None:
+            self.database = psycopg.connect(**connection.get_connection_params(), autocommit=True)
+            # See send_mailing_batch: a commit that does not wait for the disk.
+            self.database.execute("SET synchronous_commit TO off")
+        self.database.execute(NOW_SENDING, [pk, self.claim], prepare=True)
+
+    def close(self):
+        self.thread.submit(self._disconnect).result()
+        self.thread.shutdown()
+
+    def _disconnect(self):
+        if self.database is not None:
+            self.database.close()
 
 
 class Recipient(NamedTuple):
