@@ -89,7 +89,8 @@ def test_the_municipalities_appear_only_when_the_map_is_zoomed_in(offline_page, 
     page.locator("#initiatives-map").focus()
     for _step in range(4):
         page.keyboard.press("+")
-    expect(page.get_by_text("Groningen", exact=True).locator("visible=true")).not_to_have_count(0)
+        page.wait_for_timeout(400)  # a key pressed during the zoom animation is lost
+    expect(page.locator(".map-place-label").locator("visible=true")).not_to_have_count(0)
     assert any("municipalities" in url for url in fetched)
     assert page.elsewhere == []
 

@@ -81,7 +81,7 @@ def test_confirm_and_preferences_pages_have_no_violations(page, newsletter, asse
 def test_visitor_subscribes_from_the_footer_with_the_keyboard_only(
     page, newsletter, smtp_server, assert_accessible
 ):
-    page.goto("/")
+    page.goto("/zoeken/")  # the home page has its own form instead of the footer's
     assert_accessible(page)
     for _ in range(120):
         page.keyboard.press("Tab")
