@@ -10,4 +10,13 @@ if [[ -z "${DATABASE_URL:-}" ]] && ! scripts/postgres.sh status; then
 fi
 DATABASE_URL="$(scripts/postgres.sh start)"
 export DATABASE_URL
-.venv/bin/pytest "$@"
+if [[ $# -gt 0 ]]; then
+    .venv/bin/pytest "$@"
+else
+    # The whole suite in two parts, to stay well within 15 minutes on two cores:
+    # everything but the browser tests in two processes (each with its own test
+    # database), then the browser tests one at a time, since each drives Chromium
+    # against a live server and would only compete for the same two cores.
+    .venv/bin/pytest -n 2 -m "not browser"
+    .venv/bin/pytest -m browser
+fi
