@@ -154,21 +154,10 @@ def with_comment_counts(articles):
 
 def for_cards(articles):
     """Everything an article card shows, in a fixed number of queries for any list."""
-    from wagtail.images import get_image_model
-
-    return (
-        with_comment_counts(articles)
-        .select_related("category")
-        .prefetch_related(
-            Prefetch(
-                "main_image",
-                queryset=get_image_model().objects.prefetch_renditions(
-                    *image_slots.CARD.filter_specs
-                ),
-            ),
-            Prefetch("authors", queryset=Author.objects.only("name", "is_guest")),
-        )
-    )
+    articles = with_comment_counts(articles).select_related("category")
+    return image_slots.with_renditions(
+        articles, "main_image", *image_slots.CARD.filter_specs
+    ).prefetch_related(Prefetch("authors", queryset=Author.objects.only("name", "is_guest")))
 
 
 class ArticlePage(Page):

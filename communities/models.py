@@ -17,7 +17,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -86,8 +85,7 @@ class LeerkringQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def with_images(self, slot):
         """Load the images with the renditions of their slot (portal/images.py) in one
         go, so a list of cards costs no extra queries per card."""
-        images = get_image_model().objects.prefetch_renditions(*slot.filter_specs)
-        return self.prefetch_related(models.Prefetch("image", queryset=images))
+        return image_slots.with_renditions(self, "image", *slot.filter_specs)
 
     def managed_by(self, user):
         """The leerkringen a person may run in the admin: all of them for editors and

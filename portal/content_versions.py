@@ -113,7 +113,8 @@ def versions(kinds) -> str:
     """The current versions of `kinds`, as one string for a cache key (one round
     trip to the cache), after the release's own: a copy made by other code or
     templates is never served."""
-    return key_part(versions_by_kind(kinds), kinds)
+    known = versions_by_kind(kinds)
+    return ".".join([release(), *(known[kind] for kind in kinds)])
 
 
 @contextlib.contextmanager
@@ -147,11 +148,6 @@ def _read(kinds) -> dict:
             cache.add(key, _new_version(), timeout=None)
             found[key] = cache.get(key)
     return {kind: str(found[_KEY + kind]) for kind in kinds}
-
-
-def key_part(known: dict, kinds) -> str:
-    """The release and the versions of `kinds` from `known`, for a cache key."""
-    return ".".join([release(), *(known[kind] for kind in kinds)])
 
 
 @functools.cache

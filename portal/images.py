@@ -62,3 +62,13 @@ LEERKRING = ImageSlot("fill-{w}x{h}", (400, 700, 1000), MAIN_COLUMN_SIZES)
 INITIATIVE = ImageSlot("max-{w}x{h}", (400, 700, 1000), MAIN_COLUMN_SIZES, ratio=(4, 3))
 
 SLOTS = {"article": ARTICLE, "card": CARD, "leerkring": LEERKRING, "initiative": INITIATIVE}
+
+
+def with_renditions(rows, field, *filter_specs):
+    """`rows` with the image in `field` and these renditions of it prefetched: a fixed
+    number of queries for any list, so no rendition is looked up one by one."""
+    from django.db.models import Prefetch
+    from wagtail.images import get_image_model  # known once the apps are loaded
+
+    images = get_image_model().objects.prefetch_renditions(*filter_specs)
+    return rows.prefetch_related(Prefetch(field, queryset=images))

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import HistoryStepBlock, StandardBlocks
+from .images import with_renditions
 from .taxonomy import Sector
 
 
@@ -434,21 +435,14 @@ class TeamPage(Page):
 
     def people_with_photos(self):
         """The team, each with the photo's rendition, in a fixed number of queries."""
-        return _with_renditions(self.people.all(), "photo", PORTRAIT)
+        return with_renditions(self.people.all(), "photo", PORTRAIT)
 
     def partners_with_logos(self):
-        return _with_renditions(self.partners.all(), "logo", LOGO)
+        return with_renditions(self.partners.all(), "logo", LOGO)
 
 
 PORTRAIT = "fill-240x240"
 LOGO = "max-300x120"
-
-
-def _with_renditions(rows, field, spec):
-    from wagtail.images import get_image_model
-
-    images = get_image_model().objects.prefetch_renditions(spec)
-    return rows.prefetch_related(models.Prefetch(field, queryset=images))
 
 
 class TeamMember(Orderable):

@@ -260,16 +260,6 @@ class Recipient(NamedTuple):
     email: str
 
 
-def _now_sending(claim, pk) -> None:
-    """Note (committed) that the batch is sending row `pk` now. A statement that
-    PostgreSQL prepares once per batch, on a plain psycopg cursor rather than
-    Django's client-side binding: parsing and planning it for every e-mail, and
-    building it with the ORM, would cost more than the update itself."""
-    connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(NOW_SENDING, [pk, claim], prepare=True)
-
-
 NOW_SENDING = f"UPDATE {BatchProgress._meta.db_table} SET sending = %s WHERE claim = %s"  # noqa: S608 - the model's own table name
 
 
