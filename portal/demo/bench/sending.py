@@ -6,11 +6,13 @@ Runs against the benchmark database (scripts/bench.sh): it adds the subscribers
 once and starts an SMTP server in this process that counts what arrives. First
 plain SMTP clients, as many as there will be workers, send it one of the issue's
 e-mails over and over: the server's own rate. Then a new issue goes out through
-real task workers (`manage.py db_worker --batch`). Both rates are taken at the
-server, from the first e-mail's arrival to the last, so the workers' start-up
-does not count against them; the total time is printed as well.
+real task workers (`manage.py db_worker`), started and settled before the issue is
+queued. Both rates are taken at the server, from the first e-mail's arrival to the
+last; the total time is printed as well, and the CPU that the SMTP server, the
+clients or workers and PostgreSQL used per e-mail.
 """
 
+import contextlib
 import email.policy
 import logging
 import os
@@ -20,6 +22,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
 
 from aiosmtpd.controller import Controller
 from django.conf import settings
@@ -88,13 +92,17 @@ def measure_sending(subscribers: int, workers: int, smtp_only: int) -> str:
     controller = Controller(alone, hostname="127.0.0.1", port=_free_port())
     controller.start()
     try:
-        _run_smtp_clients(controller.port, workers, smtp_only, _sample_email(issue))
+        cpu_alone = _run_smtp_clients(controller.port, workers, smtp_only, _sample_email(issue))
         controller.handler = server
-        began = time.perf_counter()
-        mailing = sending.start(issue, user=None)
-        queued = time.perf_counter() - began
-        _run_workers(controller.port, workers, mailing)
-        seconds = time.perf_counter() - began
+        with _running_workers(controller.port, workers) as processes:
+            pids = [process.pid for process in processes]
+            began = time.perf_counter()
+            mailing = sending.start(issue, user=None)
+            queued = time.perf_counter() - began
+            before = CPU.now(pids)
+            _wait_until_finished(mailing, processes)
+            cpu = CPU.now(pids) - before
+            seconds = time.perf_counter() - began
     finally:
         controller.stop()
     progress = mailing.progress()
@@ -103,14 +111,72 @@ def measure_sending(subscribers: int, workers: int, smtp_only: int) -> str:
     return (
         f"SMTP server alone: {sum(alone.received.values())} e-mails over {workers} "
         f"connection(s): {alone.rate():.0f} mails per second\n"
+        f"  CPU per e-mail: {cpu_alone.per_mail(sum(alone.received.values()), 'SMTP clients')}\n"
         f"{recipients} recipients: {progress['sent']} sent, {progress['failed']} failed, "
         f"{len(server.received)} received by the SMTP server, {twice} twice\n"
-        f"queueing {queued:.1f} s, sending {seconds:.1f} s until the mailing was finished "
-        f"(workers' start-up included): {progress['sent'] / seconds:.0f} mails per second\n"
+        f"queueing {queued:.1f} s, then {seconds - queued:.1f} s until the mailing was "
+        f"finished: {progress['sent'] / seconds:.0f} mails per second in all\n"
         f"newsletter: {server.rate():.0f} mails per second with {workers} worker(s), "
         f"{server.rate() / alone.rate():.0%} of the SMTP server alone\n"
+        f"  CPU per e-mail: {cpu.per_mail(progress['sent'], 'workers')}\n"
         f"peak memory of one worker: {peak_kib / 1024:.0f} MiB"
     )
+
+
+class CPU(NamedTuple):
+    """CPU seconds used by this process (the SMTP server), by the given processes
+    (the SMTP clients or the workers) and by the local PostgreSQL server's processes,
+    if it runs here. On a 2-core machine they share the cores, so the SMTP server's
+    rate depends on what the others leave it; these figures show how much that is."""
+
+    server: float
+    others: float
+    database: float
+
+    @classmethod
+    def now(cls, pids=()):
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        return cls(
+            own.ru_utime + own.ru_stime,
+            sum(_process_cpu(pid) for pid in pids),
+            _postgres_cpu(),
+        )
+
+    def __sub__(self, other):
+        return CPU(*(mine - theirs for mine, theirs in zip(self, other, strict=True)))
+
+    def per_mail(self, count, others) -> str:
+        names = ("SMTP server", others, "PostgreSQL")
+        return ", ".join(
+            f"{name} {seconds / max(count, 1) * 1e6:.0f} µs"
+            for name, seconds in zip(names, self, strict=True)
+        )
+
+
+def _process_cpu(pid, children=False) -> float:
+    """Seconds of CPU a process has used so far (user + system), 0 once it is gone.
+    A process that has ended but not been waited for still shows its total. With
+    `children`, also what its ended children used."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    ticks = sum(int(field) for field in fields[11 : 15 if children else 13])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _postgres_cpu() -> float:
+    """CPU seconds of a PostgreSQL server on this machine, if there is one here: its
+    processes' own, plus what its ended processes used (a connection's backend ends
+    with the connection, and its parent then holds its figures)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat.read_text().startswith(f"{stat.parent.name} (postgres)"):
+                total += _process_cpu(stat.parent.name, children=True)
+        except OSError:
+            continue  # it ended meanwhile
+    return total
 
 
 def _sample_email(issue) -> bytes:
@@ -126,7 +192,9 @@ def _sample_email(issue) -> bytes:
     return mail.message(policy=email.policy.SMTP).as_bytes()
 
 
-def _run_smtp_clients(port, count, emails, message):
+def _run_smtp_clients(port, count, emails, message) -> "CPU":
+    """Run the plain clients until they are done; the CPU used meanwhile."""
+    before = CPU.now()
     clients = [
         subprocess.Popen(  # noqa: S603 - this interpreter, with the script above
             [sys.executable, "-c", SMTP_CLIENT, str(port), str(emails // count), f"alone{n}"],
@@ -137,8 +205,14 @@ def _run_smtp_clients(port, count, emails, message):
     for client in clients:
         client.stdin.write(message)
         client.stdin.close()
+    pids = [client.pid for client in clients]
+    # Not waited for yet: an ended process keeps its CPU figures in /proc until then.
+    while any(Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z" for pid in pids):
+        time.sleep(0.05)
+    cpu = CPU.now(pids) - before
     if any(client.wait() for client in clients):
         raise CommandError("An SMTP client failed.")
+    return cpu
 
 
 def _finish_earlier_runs():
@@ -172,8 +246,12 @@ def _fill(count):
     )
 
 
-def _run_workers(smtp_port, count, mailing) -> None:
-    """Real worker processes, as in production, until the mailing is finished.
+@contextlib.contextmanager
+def _running_workers(smtp_port, count):
+    """Real worker processes, as in production, started and settled before the
+    mailing is queued. Production's workers run all the time; one that is still
+    importing the portal (several seconds of CPU) while the other already sends would
+    make the rate that of one worker and starve the SMTP server.
 
     They keep polling (every 0.05 s) rather than run with `--batch`: a worker in batch
     mode stops the first time it finds the queue empty, and the next batch is only
@@ -200,12 +278,32 @@ def _run_workers(smtp_port, count, mailing) -> None:
         for _ in range(count)
     ]
     try:
-        while not Mailing.objects.filter(pk=mailing.pk, finished_at__isnull=False).exists():
-            if any(worker.poll() is not None for worker in workers):
-                raise CommandError("A worker stopped before the end of the mailing.")
-            time.sleep(0.2)
+        _wait_until_idle(workers)
+        yield workers
     finally:
         for worker in workers:
             worker.terminate()
         for worker in workers:
             worker.wait()
+
+
+def _wait_until_idle(workers, timeout=180):
+    """Until every worker only polls the empty queue: less than a tenth of a core each."""
+    deadline = time.monotonic() + timeout
+    used = [_process_cpu(worker.pid) for worker in workers]
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if any(worker.poll() is not None for worker in workers):
+            raise CommandError("A worker stopped while starting.")
+        now = [_process_cpu(worker.pid) for worker in workers]
+        if all(after - before < 0.05 for before, after in zip(used, now, strict=True)):
+            return
+        used = now
+    raise CommandError(f"The workers did not settle within {timeout} s.")
+
+
+def _wait_until_finished(mailing, workers):
+    while not Mailing.objects.filter(pk=mailing.pk, finished_at__isnull=False).exists():
+        if any(worker.poll() is not None for worker in workers):
+            raise CommandError("A worker stopped before the end of the mailing.")
+        time.sleep(0.2)
