@@ -11,6 +11,16 @@ A value keeps the moment it stops being true (a fragment that the clock changes,
 see `content_versions.seconds_unchanged`), in the shared cache too, so a process
 that copies it from there knows it as well. At most ENTRIES copies are kept; the
 least recently used make room.
+
+Several app servers: this copy can never serve content that another server has
+already changed. A change anywhere gives its kind a new random version in the
+shared cache (never one used before, also when a version was evicted), and every
+request reads the current versions from there before it builds a key; a copy kept
+under an old version is then never asked for again and ages out of this LRU. What
+it takes: the shared cache really is shared (Redis or the database; production
+refuses a per-process cache with several processes, see settings/production.py),
+and the servers' clocks agree (NTP), since a clock-bound value's end is a moment
+written by the server that made it.
 """
 
 import threading

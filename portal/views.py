@@ -1,10 +1,13 @@
 """Public views of the portal app: search and the files robots and security teams read."""
 
+import mimetypes
+import posixpath
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -60,14 +63,25 @@ def security_txt(request):
 
 
 def media(request, path):
-    """Uploads, on a site where no web server serves them for us (SERVE_MEDIA).
+    """Uploads, on a site where no web server serves them for us (SERVE_MEDIA): from
+    MEDIA_ROOT, or streamed from the object store (portal/storage.py).
 
     A name the file system refuses (longer than it allows, say) is a file that is
     not there: 404, not a server error.
     """
     if not settings.SERVE_MEDIA:
         raise Http404
+    if not isinstance(default_storage, FileSystemStorage):
+        return _stream_from_storage(path)
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as error:
         raise Http404 from error
+
+
+def _stream_from_storage(path):
+    name = posixpath.normpath(path).lstrip("/")
+    if name.startswith("..") or not default_storage.exists(name):
+        raise Http404
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(default_storage.open(name), content_type=content_type)

@@ -7,8 +7,8 @@ reports no warnings with these settings.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, SECRET_KEY
-from .environment import env_bool, env_int
+from .base import DATABASES, REDIS_URL, SECRET_KEY
+from .environment import env_bool, env_int, env_str
 
 DEBUG = False
 
@@ -42,14 +42,54 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# allauth's rate limits and lock-out, and the site frame's version, live in the default
-# cache; every gunicorn worker and app server must see the same one. Without Redis that
-# is the database (the table comes from migration portal.0008_cache_table).
-if not REDIS_URL:
+# allauth's rate limits and lock-out, the page cache and the content versions live in
+# the default cache; every gunicorn worker and app server must see the same one.
+# Without Redis that is the database (the table comes from migration
+# portal.0008_cache_table). CACHE_BACKEND (a dotted path, with CACHE_LOCATION) names
+# another, e.g. Memcached.
+if env_str("CACHE_BACKEND"):
+    CACHES = {
+        "default": {"BACKEND": env_str("CACHE_BACKEND"), "LOCATION": env_str("CACHE_LOCATION")}
+    }
+elif not REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
+    }
+
+# How many processes serve the site: gunicorn's workers on each app server
+# (WEB_CONCURRENCY, which gunicorn also takes as its number of workers) and the app
+# servers behind the load balancer (APP_SERVERS). With more than one, a cache that
+# each process (or machine) keeps for itself would let them disagree: a change seen
+# on one server and not on the next, rate limits counted per process. Refused.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
+APP_SERVERS = env_int("APP_SERVERS", 1)
+LOCAL_MEMORY_CACHE = "django.core.cache.backends.locmem.LocMemCache"
+LOCAL_FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
+_cache = CACHES["default"]["BACKEND"]
+if (_cache == LOCAL_MEMORY_CACHE and WEB_CONCURRENCY * APP_SERVERS > 1) or (
+    _cache == LOCAL_FILE_CACHE and APP_SERVERS > 1
+):
+    raise ImproperlyConfigured(
+        f"The cache {_cache} is not shared, but {APP_SERVERS} app server(s) with "
+        f"{WEB_CONCURRENCY} gunicorn worker(s) each (APP_SERVERS, WEB_CONCURRENCY) serve "
+        "this site: set REDIS_URL, or leave CACHE_BACKEND empty for the database cache."
+    )
+
+# Django's connection pool (psycopg_pool) in each process: connections are opened once
+# and handed from request to request, at most DB_POOL_MAX_SIZE per process. The pool
+# replaces CONN_MAX_AGE (Django refuses both). DB_POOL_MAX_SIZE=0 turns it off, e.g.
+# behind pgbouncer; then DATABASE_CONN_MAX_AGE counts again. The README has the sum
+# that must stay under PostgreSQL's max_connections.
+DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 2)
+if DB_POOL_MAX_SIZE > 0:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(env_int("DB_POOL_MIN_SIZE", 1), DB_POOL_MAX_SIZE),
+        "max_size": DB_POOL_MAX_SIZE,
+        # Seconds a request waits for a free connection before it fails.
+        "timeout": env_int("DB_POOL_TIMEOUT", 10),
     }
