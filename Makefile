@@ -11,12 +11,13 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 
-.PHONY: run stop test bench lint install browser db messages help
+.PHONY: run stop test bench cluster lint install browser db messages help
 
 help:
 	@echo "make run    install, start PostgreSQL, migrate, load demo content and serve :8000"
 	@echo "make test   install (Chromium included) and run the whole test suite"
 	@echo "make bench  measure requests per second and query counts of the main pages"
+	@echo "make cluster  the drill: load balancer, two app servers, two workers, nodes killed"
 	@echo "make stop   stop what make run started"
 	@echo "make lint   ruff"
 
@@ -48,6 +49,9 @@ test: install browser
 
 bench: install
 	@scripts/bench.sh
+
+cluster: install
+	@scripts/cluster.sh
 
 lint: install
 	@$(VENV)/bin/ruff check .
