@@ -5,9 +5,7 @@ in `communities.membership`; the models hold the data and the database constrain
 that backs those rules up (one live membership per person per leerkring).
 """
 
-from django import forms
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -22,10 +20,10 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal import images as image_slots
+from portal import taxonomy
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import PartnerOrganisation
 from portal.roles import COORDINATORS
-from portal.taxonomy import Sector
 
 MANAGE_ALL_PERMISSION = "communities.manage_all_leerkringen"
 CARD_IMAGE = image_slots.CARD
@@ -49,27 +47,8 @@ class MembershipStatus(models.TextChoices):
 LIVE = [MembershipStatus.PENDING, MembershipStatus.ACTIVE]
 
 
-class SectorArrayField(ArrayField):
-    """A list of sectors, edited as checkboxes rather than comma-separated text."""
-
-    def __init__(self, verbose_name=None, **kwargs):
-        kwargs.pop("base_field", None)
-        base_field = models.CharField(max_length=32, choices=Sector.choices)
-        super().__init__(base_field, verbose_name=verbose_name, **kwargs)
-
-    def deconstruct(self):
-        name, _path, args, kwargs = super().deconstruct()
-        kwargs.pop("base_field", None)
-        return name, "communities.models.SectorArrayField", args, kwargs
-
-    def formfield(self, **kwargs):
-        return forms.TypedMultipleChoiceField(
-            choices=Sector.choices,
-            required=not self.blank,
-            label=self.verbose_name,
-            help_text=self.help_text,
-            widget=forms.CheckboxSelectMultiple,
-        )
+class SectorArrayField(taxonomy.SectorArrayField):
+    """The portal's list of sectors, under the name the migrations know it by."""
 
 
 class LeerkringQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -201,8 +180,7 @@ class Leerkring(index.Indexed, ClusterableModel):
         return reverse("communities:detail", args=[self.slug])
 
     def get_audience_display(self):
-        labels = dict(Sector.choices)
-        return [labels.get(sector, sector) for sector in self.audience]
+        return taxonomy.sector_labels(self.audience)
 
     @property
     def accepts_signups(self):

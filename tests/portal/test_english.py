@@ -50,6 +50,7 @@ CONTENT_APPS = {
     "newsletter",
     "events",
     "initiatives",
+    "toolkit",
     "taggit",
     "wagtailcore",
     "wagtailimages",
