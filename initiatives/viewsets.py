@@ -4,7 +4,9 @@ status=submitted filter), editing, and the moderation, export and import tools."
 import django_filters
 from django import forms
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
@@ -28,6 +30,31 @@ class InitiativeAdminFilter(WagtailFilterSet):
     class Meta:
         model = Initiative
         fields = ["status", "province", "organisation_type"]
+
+
+# Other apps put buttons on an initiative's edit and inspect pages through this hook,
+# without the initiatives importing them: each function takes (initiative, user) and
+# returns a list of buttons (the centre's link to the conversations about it).
+INITIATIVE_HEADER_BUTTONS_HOOK = "register_initiative_header_buttons"
+
+
+class HookedHeaderButtonsMixin:
+    """The buttons other apps register with INITIATIVE_HEADER_BUTTONS_HOOK."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        for make_buttons in hooks.get_hooks(INITIATIVE_HEADER_BUTTONS_HOOK):
+            buttons.extend(make_buttons(self.object, self.request.user))
+        return buttons
+
+
+class InitiativeEditView(HookedHeaderButtonsMixin, generic.EditView):
+    pass
+
+
+class InitiativeInspectView(HookedHeaderButtonsMixin, generic.InspectView):
+    pass
 
 
 class InitiativeIndexView(generic.IndexView):
@@ -75,6 +102,8 @@ class InitiativeViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = InitiativeIndexView
+    edit_view_class = InitiativeEditView
+    inspect_view_class = InitiativeInspectView
     filterset_class = InitiativeAdminFilter
     list_display = [
         "title",

@@ -5,7 +5,6 @@ from django import template
 from django.utils import timezone
 
 from .. import registration as rules
-from ..figures import chart_context
 from ..models import CANCELLABLE, Event, EventStatus, Registration
 
 register = template.Library()
@@ -23,13 +22,6 @@ def upcoming_events(limit=HOME_EVENTS):
 def can_cancel(registration):
     """Whether to offer the cancel button: the rule that cancelling enforces."""
     return rules.may_cancel(registration)
-
-
-@register.inclusion_tag("events/includes/home_key_figures.html")
-def home_key_figures():
-    context = chart_context(years=1)
-    context["year"] = context["figures"][0]
-    return context
 
 
 @register.simple_tag

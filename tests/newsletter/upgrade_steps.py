@@ -21,6 +21,9 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE_THE_MOVE = ("communities", "0005_events_block_starts_empty")
 THE_MOVE = ("newsletter", "0001_initial")
+# The leerkringen's side of the move: apps whose migrations need it (the centre's)
+# stay out of the "before" state too.
+THE_MOVE_IN_COMMUNITIES = ("communities", "0006_newsletter_moves_to_its_own_app")
 MOMENT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
@@ -31,7 +34,7 @@ def migrate_to_before():
         node
         for node in graph.leaf_nodes()
         if node[0] not in {"communities", "newsletter"}
-        and THE_MOVE not in graph.forwards_plan(node)
+        and not {THE_MOVE, THE_MOVE_IN_COMMUNITIES} & set(graph.forwards_plan(node))
     ]
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps

@@ -6,11 +6,11 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 
-from portal.roles import COORDINATORS, EDITORS, ORGANISERS
+from portal.roles import EDITORS, ROLES
 
 
 def test_role_groups_exist_with_admin_access():
-    for name in [EDITORS, ORGANISERS, COORDINATORS]:
+    for name in ROLES:
         group = Group.objects.get(name=name)
         assert group.permissions.filter(codename="access_admin").exists(), name
 
@@ -21,11 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_only_the_portals_roles_are_offered_as_groups():
     """Wagtail's stock "Editors" and "Moderators" would sit next to Redacteuren and
     confuse whoever hands out roles."""
-    assert set(Group.objects.values_list("name", flat=True)) == {
-        EDITORS,
-        ORGANISERS,
-        COORDINATORS,
-    }
+    assert set(Group.objects.values_list("name", flat=True)) == set(ROLES)
 
 
 def test_a_stock_group_somebody_already_uses_is_kept(make_user):
