@@ -11,9 +11,9 @@ class BlogConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from portal import content_versions, personal_data
+        from portal import content_versions, flags, personal_data
 
-        from . import privacy
+        from . import comments, privacy
         from .models import Author, Category, Comment
 
         personal_data.register(
@@ -28,3 +28,4 @@ class BlogConfig(AppConfig):
         )
         for model in (Author, Category):
             content_versions.follow(model, "pages")
+        flags.register(comments.REPORTS)

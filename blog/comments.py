@@ -2,6 +2,7 @@
 
 Members' comments appear at once; visitors' comments wait until an editor approves
 them, and the editors get an e-mail. A honeypot and a per-address limit keep robots out.
+Visitors may report an approved comment (`REPORTS`, for portal/flags.py).
 """
 
 from django.contrib.auth import get_user_model
@@ -9,7 +10,7 @@ from django.urls import reverse
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.log_actions import log
 
-from portal import ratelimit
+from portal import flags, ratelimit
 from portal.emails import send_templated_email
 from portal.roles import EDITORS
 
@@ -80,3 +81,29 @@ def moderate(comment, status, by=None) -> None:
     comment.status = status
     comment.save(update_fields=["status"])
     log(comment, f"blog.comment.{status}", user=by)
+
+
+def _set_reported_status(comment, status) -> None:
+    """A plain update: portal/flags.py renews the cached comments and logs it."""
+    Comment.objects.filter(pk=comment.pk).update(status=status)
+    comment.status = status
+
+
+# How visitors report a comment and editors decide (portal/flags.py): enough reports
+# hide it (status "hidden"); restoring approves it again, removing rejects it.
+REPORTS = flags.Flaggable(
+    key="reactie",
+    model=Comment,
+    kind="comments",
+    permission="blog.change_comment",
+    shown=lambda: Comment.objects.filter(status=Comment.Status.APPROVED, article__live=True),
+    is_hidden=lambda comment: comment.status == Comment.Status.HIDDEN,
+    hide=lambda comment: _set_reported_status(comment, Comment.Status.HIDDEN),
+    restore=lambda comment: _set_reported_status(comment, Comment.Status.APPROVED),
+    remove=lambda comment, by: moderate(comment, Comment.Status.REJECTED, by=by),
+    return_url=lambda comment: f"{comment.article.url}#reacties",
+    describe=str,
+    public_url=lambda comment: f"{comment.article.url}#reactie-{comment.pk}",
+    admin_url=lambda comment: reverse("blog_comments:inspect", args=[comment.pk]),
+    select_related=("article", "user"),
+)

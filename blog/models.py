@@ -356,6 +356,9 @@ class Comment(models.Model):
         PENDING = "pending", _("Waiting for moderation")
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
+        # Reported by enough visitors (portal/flags.py): off the page until an editor
+        # decides in the queue of reports.
+        HIDDEN = "hidden", _("Hidden after reports")
 
     article = models.ForeignKey(
         ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"

@@ -9,8 +9,9 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from portal import content_versions, personal_data, search, sitemaps
+        from portal import content_versions, flags, personal_data, search, sitemaps
 
+        from . import moderation
         from .models import Initiative, Municipality
         from .privacy import erase_submitter, export_submissions
         from .search import search_initiatives, search_more_url
@@ -24,6 +25,7 @@ class InitiativesConfig(AppConfig):
             shown=lambda initiative: initiative.status == Initiative.Status.PUBLISHED,
         )
         content_versions.follow(Municipality, "initiatives")
+        flags.register(moderation.REPORTS)
 
         personal_data.register(
             "initiatives",

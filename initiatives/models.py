@@ -102,6 +102,9 @@ class Initiative(index.Indexed, models.Model):
         SUBMITTED = "submitted", _("Submitted")
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Rejected")
+        # Reported by enough visitors (portal/flags.py): off the map until an editor
+        # decides in the queue of reports.
+        HIDDEN = "hidden", _("Hidden after reports")
 
     class Relation(models.TextChoices):
         OWN = "own", _("Our own initiative")

@@ -3,15 +3,17 @@
 Every step that changes an initiative's status goes through here, so the submitter
 and the editors always hear about it, e-mails only leave after the commit, and the
 initiative's history in the admin records which editor did what (with the message a
-rejection sent).
+rejection sent). Visitors may report a published initiative (`REPORTS`, for
+portal/flags.py).
 """
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from portal import ratelimit
+from portal import flags, ratelimit
 from portal.emails import send_templated_email
 from portal.links import site_url
 from portal.roles import EDITORS
@@ -85,3 +87,36 @@ def reject(initiative, message, editor=None):
     log(initiative, "initiatives.reject", user=editor, data={"message": message})
     _notify(initiative, "initiatives/emails/rejected", message=message)
     return initiative
+
+
+def _set_reported_status(initiative, status) -> None:
+    """A plain update (no e-mail): portal/flags.py renews the cached map and logs it."""
+    Initiative.objects.filter(pk=initiative.pk).update(status=status)
+    initiative.status = status
+
+
+REJECTED_AFTER_REPORTS = _(
+    "Visitors reported a problem with this initiative. The editors looked at it and "
+    "took it off the map."
+)
+
+# How visitors report an initiative and editors decide (portal/flags.py): enough
+# reports hide it (status "hidden"); restoring puts it back on the map, removing
+# rejects it and tells the submitter.
+REPORTS = flags.Flaggable(
+    key="initiatief",
+    model=Initiative,
+    kind="initiatives",
+    permission="initiatives.change_initiative",
+    shown=lambda: Initiative.objects.published(),
+    is_hidden=lambda initiative: initiative.status == Initiative.Status.HIDDEN,
+    hide=lambda initiative: _set_reported_status(initiative, Initiative.Status.HIDDEN),
+    restore=lambda initiative: _set_reported_status(initiative, Initiative.Status.PUBLISHED),
+    remove=lambda initiative, by: reject(initiative, str(REJECTED_AFTER_REPORTS), editor=by),
+    return_url=lambda initiative: (
+        initiative.get_absolute_url() if initiative.is_published else reverse("initiatives:map")
+    ),
+    describe=str,
+    public_url=lambda initiative: initiative.get_absolute_url(),
+    admin_url=lambda initiative: reverse("initiatives_admin:moderate", args=[initiative.pk]),
+)

@@ -1,9 +1,10 @@
-"""Forms of the account area: the profile fields asked at sign-up and edited later."""
+"""Forms of the account area: the profile fields asked at sign-up and edited later;
+and the form that reports a comment or an initiative (portal/flags.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Report, User
 
 
 class TopErrorsMixin:
@@ -74,3 +75,31 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This password is not correct."))
         return password
+
+
+class ReportForm(forms.Form):
+    """A visitor's report: why (required) and an optional note for the editors.
+
+    It sits under every comment of an article, so each copy gets its own `auto_id`
+    prefix, and it carries no CSRF token (portal/csrf.py)."""
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what is wrong."),
+            "invalid_choice": _("Choose one of the reasons."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Explanation (optional)"),
+        required=False,
+        max_length=Report.NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only the editors read this. Do not write personal details."),
+    )
+
+    def clean_note(self):
+        # Browsers send line breaks as CRLF; store them once, as the visitor typed them.
+        return self.cleaned_data["note"].replace("\r\n", "\n")

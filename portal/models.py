@@ -2,8 +2,9 @@
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -161,6 +162,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     bluesky_url = models.URLField(_("Bluesky"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     footer_text = models.TextField(_("footer text"), blank=True)
+    reports_to_hide = models.PositiveSmallIntegerField(
+        _("reports before hiding"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "A comment or initiative is hidden once this many different visitors have "
+            "reported it, until an editor decides."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -181,6 +191,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Social media"),
         ),
         FieldPanel("footer_text"),
+        FieldPanel("reports_to_hide"),
         InlinePanel("main_menu_items", heading=_("Main menu"), label=_("Menu item")),
         InlinePanel("footer_links", heading=_("Footer links"), label=_("Footer link")),
     ]
@@ -560,3 +571,52 @@ class Publication(Orderable):
 
     def __str__(self):
         return self.title
+
+
+class Report(models.Model):
+    """A visitor's report ("melding") of a comment or an initiative, for the editors.
+
+    `reporter_key` only tells reporters of one item apart, so that one visitor counts
+    once (the unique constraint); see portal/flags.py for why it identifies nobody and
+    when it is deleted. `decided_at` is set when an editor decides: the report then no
+    longer counts, and is deleted after a while.
+    """
+
+    class Reason(models.TextChoices):
+        INCORRECT = "incorrect", _("Incorrect")
+        INAPPROPRIATE = "inappropriate", _("Inappropriate")
+        PRIVACY = "privacy", _("Privacy")
+
+    NOTE_MAX_LENGTH = 500
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    reporter_key = models.CharField(max_length=64, editable=False)
+    created = models.DateTimeField(_("reported"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("visitor report")
+        verbose_name_plural = _("visitor reports")
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "reporter_key"],
+                name="portal_report_once_per_reporter",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id"],
+                condition=models.Q(decided_at__isnull=True),
+                name="portal_report_open",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.content_type_id}:{self.object_id})"

@@ -1,13 +1,17 @@
 """The dashboard's panels per role: who sees which (has_role, used by every app's
-panels), and the editors' own, the pages with changes that are not live yet.
+panels), and the editors' own: the pages with changes that are not live yet, and
+the items visitors reported.
 
 Each app puts the panel of the data it owns on the dashboard from its wagtail_hooks;
 a panel costs a fixed number of queries, however much is waiting.
 """
 
+from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from . import flags
 
 # How many waiting things a panel lists; the count says how many there are in all.
 SHOWN = 5
@@ -45,3 +49,15 @@ class DraftsPanel(Component):
                 "-latest_revision_created_at", "-pk"
             )[:SHOWN],
         }
+
+
+class ReportsPanel(Component):
+    """How many reported items wait for an editor's decision (portal/flags.py); one
+    query, a link to the queue."""
+
+    name = "portal_reports"
+    order = 105
+    template_name = "portal/admin/reports_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"count": flags.open_count(), "queue_url": reverse("portal_reports:index")}

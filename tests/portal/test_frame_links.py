@@ -62,6 +62,7 @@ def post_settings(client, new_menu_rows=(), new_footer_rows=()):
     menu = rows_of(site_settings.main_menu_items)
     footer = rows_of(site_settings.footer_links)
     data = {
+        "reports_to_hide": site_settings.reports_to_hide,
         **formset("main_menu_items", menu + list(new_menu_rows), len(menu)),
         **formset("footer_links", footer + list(new_footer_rows), len(footer)),
     }

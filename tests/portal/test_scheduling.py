@@ -101,6 +101,7 @@ def test_every_daily_job_of_the_portal_is_registered():
         "prune_task_results",
         "clear_outbox",
         "prune_rate_limits",
+        "prune_decided_reports",
     }
 
 
