@@ -1,6 +1,6 @@
 """The organiser's tools in the Wagtail admin, per event: the registration list with
 counts, filter and search, check-in, exports, the printable check-in list, a message
-to all attendees, duplicating and cancelling the event.
+to all attendees, certificates of attendance, duplicating and cancelling the event.
 
 Every view fetches its event through `permissions.event_for`, so an organiser gets a
 404 for anyone else's event.
@@ -9,21 +9,21 @@ Every view fetches its event through `permissions.event_for`, so an organiser ge
 import django_filters
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Lower
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 from wagtail.log_actions import log
 
-from . import exports, registration, tasks
+from . import certificates, exports, registration, tasks
 from .forms import OrganiserMessageForm
-from .models import SEATED, Event, EventStatus, Registration, RegistrationStatus
+from .models import SEATED, Certificate, Event, EventStatus, Registration, RegistrationStatus
 from .permissions import event_for, sees_all_events
 
 PAGE_SIZE = 100
@@ -56,13 +56,16 @@ def _filtered(request, event):
 def registrations(request, pk):
     event = event_for(request.user, pk)
     filterset = _filtered(request, event)
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("p"))
+    certificate = Certificate.objects.filter(event=OuterRef("event"), user=OuterRef("user"))
+    listed = filterset.qs.annotate(certificate_pk=Subquery(certificate.values("pk")[:1]))
+    page_obj = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("p"))
     return render(
         request,
         "events/admin/registrations.html",
         {
             "event": event,
             "counts": registration.counts(event),
+            "certificates_issued": event.certificates.count(),
             "filter": filterset,
             "page_obj": page_obj,
             "seated": SEATED,
@@ -101,6 +104,36 @@ def check_in(request, pk, registration_pk):
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("events_admin:registrations", args=[event.pk])
     return redirect(back)
+
+
+@require_POST
+def issue_certificates(request, pk):
+    """One click: everyone checked in as present gets a certificate, made by the worker."""
+    event = event_for(request.user, pk)
+    try:
+        count = certificates.waiting_for_certificate(event)
+    except certificates.CertificateError as error:
+        messages.error(request, error.message)
+    else:
+        transaction.on_commit(lambda: tasks.issue_certificates.enqueue(event.pk, request.user.pk))
+        messages.success(
+            request,
+            ngettext(
+                "The certificate for %(count)s attendee is being made. "
+                "Reload this page in a moment.",
+                "The certificates for %(count)s attendees are being made. "
+                "Reload this page in a moment.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect("events_admin:registrations", event.pk)
+
+
+def certificate(request, pk, certificate_pk):
+    """An attendee's certificate, for the organiser of the event."""
+    event = event_for(request.user, pk)
+    return certificates.download(get_object_or_404(event.certificates, pk=certificate_pk))
 
 
 @require_http_methods(["GET", "POST"])

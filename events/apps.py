@@ -11,12 +11,16 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
+        from django.conf import settings
+        from django.db.models.signals import post_delete, post_save
+
         from portal import content_versions, personal_data, scheduling, sitemaps
         from portal.search import SearchSource, register
 
-        from . import privacy
+        from . import certificates, privacy, tasks
         from .models import (
             SEATED,
+            Certificate,
             Event,
             EventPartner,
             EventQuestion,
@@ -45,6 +49,13 @@ class EventsConfig(AppConfig):
             erase=privacy.erase,
             models=["events.Registration"],
         )
+        # Certificates go with the account (on delete cascade), their files with them.
+        personal_data.register(
+            "event_certificates", export=certificates.export, models=["events.Certificate"]
+        )
+        post_delete.connect(certificates.delete_file, sender=Certificate)
+        post_save.connect(tasks.event_saved, sender=Event)
+        post_save.connect(tasks.user_saved, sender=settings.AUTH_USER_MODEL)
         scheduling.register(
             "send_event_reminders",
             scheduling.command("send_event_reminders"),

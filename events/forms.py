@@ -1,9 +1,11 @@
-"""The registration form, built from the event's choice of questions."""
+"""The registration form, built from the event's choice of questions; the organiser's
+message to attendees; the public check of a certificate's code."""
 
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .certificates import CertificateError, normalise_code
 from .models import EventQuestion, Registration
 from .registration import Applicant
 
@@ -90,3 +92,22 @@ class OrganiserMessageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Plain text. An empty line starts a new paragraph."),
     )
+
+
+class CertificateCheckForm(forms.Form):
+    """A certificate's code, typed as people type it (see certificates.normalise_code)."""
+
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=40,
+        help_text=_("The code on the certificate: 12 letters and digits, like ABCD-EFGH-JKMN."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
+    )
+
+    def clean_code(self):
+        try:
+            return normalise_code(self.cleaned_data["code"])
+        except CertificateError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None

@@ -4,11 +4,14 @@ The rules about who gets a seat live in `events.registration`; the models only h
 the data and the database constraints that back those rules up.
 """
 
+import secrets
 import uuid
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -100,6 +103,18 @@ class Event(index.Indexed, ClusterableModel):
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
+    study_hours = models.DecimalField(
+        _("study hours"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("999"))],
+        help_text=_(
+            "The hours printed on the certificates of attendance. "
+            "Empty: the event's duration, rounded to half an hour."
+        ),
+    )
     is_online = models.BooleanField(_("online"), default=False)
     online_url = models.URLField(
         _("meeting link"),
@@ -171,6 +186,7 @@ class Event(index.Indexed, ClusterableModel):
         FieldPanel("leerkring"),
         FieldPanel("themes"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("study_hours"),
         MultiFieldPanel(
             [
                 FieldPanel("is_online"),
@@ -398,6 +414,64 @@ class Registration(models.Model):
     @property
     def is_live(self):
         return self.status in LIVE
+
+
+# Crockford's base 32: digits and capitals without I, L, O and U, so a code read
+# aloud or typed over cannot be mistaken (events.certificates normalises the rest).
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 12  # 60 bits
+
+
+def certificate_file_name(instance, filename):
+    """A random name, unrelated to the event or the person: the file is only served
+    through a view that checks who asks, and its address must not be guessable."""
+    return f"certificates/{secrets.token_urlsafe(24)}.pdf"
+
+
+class Certificate(models.Model):
+    """A certificate of attendance: one per event and account (see events.certificates).
+
+    It belongs to the account, not to the registration: a registration's details are
+    wiped some time after the event, the certificate stays until the account goes."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("event")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="certificates",
+        verbose_name=_("account"),
+    )
+    code = models.CharField(_("verification code"), max_length=CODE_LENGTH, unique=True)
+    holder_name = models.CharField(_("name on the certificate"), max_length=150)
+    file = models.FileField(_("file"), upload_to=certificate_file_name, max_length=200)
+    # A hash of everything printed on it: a change means the file must be made again.
+    fingerprint = models.CharField(max_length=64, editable=False)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    regenerated_at = models.DateTimeField(_("made again at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate of attendance")
+        verbose_name_plural = _("certificates of attendance")
+        ordering = ["event", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"], name="events_one_certificate_per_attendee"
+            ),
+            models.CheckConstraint(
+                condition=Q(code__regex=rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$"),
+                name="events_certificate_code_is_crockford_base32",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.holder_name} ({self.event})"
+
+    @property
+    def display_code(self):
+        """The code as printed: ABCD-EFGH-JKMN."""
+        return "-".join(self.code[start : start + 4] for start in range(0, CODE_LENGTH, 4))
 
 
 class YearTarget(models.Model):

@@ -1,11 +1,13 @@
 """Public views of the agenda: the list, an event with its registration form, the
-calendar files, the pages behind e-mailed links, and "my registrations"."""
+calendar files, the pages behind e-mailed links, "my registrations" with the
+certificates to download, and the public check of a certificate's code."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -13,10 +15,10 @@ from portal import fragments, ratelimit
 from portal.cached_bytes import cached_response, query_key
 from portal.csrf import same_origin_post
 
-from . import ics, links, registration
+from . import certificates, ics, links, registration
 from .filters import EventFilter
-from .forms import RegistrationForm
-from .models import LIVE, Event, Registration
+from .forms import CertificateCheckForm, RegistrationForm
+from .models import LIVE, Certificate, Event, Registration
 
 PAGE_SIZE = 12
 GUEST_JUST_REGISTERED = "events_guest_just_registered"  # session key: an event's pk
@@ -202,7 +204,59 @@ def my_registrations(request):
         .select_related("event")
         .order_by("-event__starts_at")
     )
-    return render(request, "events/my_registrations.html", {"registrations": registrations})
+    own_certificates = (
+        Certificate.objects.filter(user=request.user)
+        .select_related("event")
+        .order_by("-event__starts_at", "pk")
+    )
+    return render(
+        request,
+        "events/my_registrations.html",
+        {"registrations": registrations, "certificates": own_certificates},
+    )
+
+
+@login_required
+def certificate_download(request, pk):
+    """Only the holder downloads their certificate; anyone else gets a 404."""
+    own = get_object_or_404(Certificate.objects.select_related("event"), pk=pk, user=request.user)
+    return certificates.download(own)
+
+
+@same_origin_post
+@require_http_methods(["GET", "POST"])
+def certificate_check(request):
+    """Anyone may check a code. The page with the empty form (or the code from the
+    link printed on a certificate, filled in) may come from the page cache; the check
+    itself is a POST, so the holder's name is never kept in a shared cache, nor is
+    the code in an address that server logs, history or a Referer header keep. Each
+    check counts against the visitor's limit, so codes cannot be tried in bulk."""
+    form = CertificateCheckForm(
+        request.POST or None, initial={"code": request.GET.get("code", "")[:40]}
+    )
+    found, status = None, 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        else:
+            try:
+                found = certificates.verify(form.cleaned_data["code"], ratelimit.client_ip(request))
+            except certificates.CertificateError as error:
+                form.add_error("code", error.message)
+                status = 429 if error.code == "too_many_checks" else 200
+    response = render(
+        request,
+        "events/certificate_check.html",
+        {
+            "form": form,
+            "certificate": found,
+            "printed": certificates.printed(found) if found else None,
+        },
+        status=status,
+    )
+    if request.method == "POST":
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @login_required

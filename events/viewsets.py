@@ -137,6 +137,16 @@ class EventViewSet(ModelViewSet):
                 name="check_in",
             ),
             path("<int:pk>/presentielijst/", admin_views.checkin_list, name="checkin_list"),
+            path(
+                "<int:pk>/certificaten/",
+                admin_views.issue_certificates,
+                name="issue_certificates",
+            ),
+            path(
+                "<int:pk>/certificaten/<int:certificate_pk>/",
+                admin_views.certificate,
+                name="certificate",
+            ),
             path("<int:pk>/bericht/", admin_views.message, name="message"),
             path("<int:pk>/dupliceren/", admin_views.duplicate, name="duplicate"),
             path("<int:pk>/afgelasten/", admin_views.cancel_event, name="cancel_event"),

@@ -72,3 +72,27 @@ def register_event_log_actions(actions):
                 "Cancelled the event; %(count)s people were told by e-mail",
                 count,
             ) % {"count": count}
+
+    @actions.register_action("events.certificates.issue")
+    class CertificatesIssued(LogFormatter):
+        label = _("Issue certificates")
+
+        def format_message(self, log_entry):
+            count = log_entry.data.get("count", 0)
+            return ngettext(
+                "Issued %(count)s certificate of attendance",
+                "Issued %(count)s certificates of attendance",
+                count,
+            ) % {"count": count}
+
+    @actions.register_action("events.certificates.regenerate")
+    class CertificatesRegenerated(LogFormatter):
+        label = _("Make certificates again")
+
+        def format_message(self, log_entry):
+            count = log_entry.data.get("count", 0)
+            return ngettext(
+                "Made %(count)s certificate again: what it says had changed",
+                "Made %(count)s certificates again: what they say had changed",
+                count,
+            ) % {"count": count}

@@ -9,9 +9,9 @@ from django.utils import translation
 
 from communities import membership
 from communities.newsletter import sending
-from events import registration
+from events import certificates, registration
 
-RULE_MODULES = [registration, membership, sending]
+RULE_MODULES = [registration, membership, sending, certificates]
 
 
 def raised_codes(module):
