@@ -1,3 +1,5 @@
+import atexit
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
@@ -19,6 +21,8 @@ class PortalConfig(AppConfig):
             admin_filters,
             content_versions,
             emails,
+            flags,
+            logs,
             personal_data,
             ratelimit,
             scheduling,
@@ -31,6 +35,8 @@ class PortalConfig(AppConfig):
             "account", export=export_account, erase=erase_account, models=["portal.User"]
         )
         post_migrate.connect(sites.follow_site_url, sender=self)
+        logs.follow_tasks()
+        atexit.register(close_connection_pools)
         admin_filters.register()
         scheduling.register(
             "prune_task_results",
@@ -41,6 +47,7 @@ class PortalConfig(AppConfig):
         )
         scheduling.register("clear_outbox", emails.clear_outbox)
         scheduling.register("prune_rate_limits", ratelimit.prune_expired)
+        scheduling.register("prune_decided_reports", flags.prune_decided_reports)
         # What the cached pages and frame show; see portal/content_versions.py.
         content_versions.follow_pages()
         content_versions.follow(PageViewRestriction, "pages")
@@ -49,6 +56,17 @@ class PortalConfig(AppConfig):
         for model in (SiteSettings, MainMenuItem, FooterLink, Site):
             content_versions.follow(model, "frame")
         content_versions.follow(Theme, "themes")
+
+
+def close_connection_pools():
+    """psycopg's pool (production settings) stops its threads only when closed; left
+    to the interpreter's exit, each waits 5 s, so a gunicorn worker being replaced, a
+    stopped task worker or a finished `manage.py migrate` would hang for 20 s."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if connection.pool is not None:
+            connection.close_pool()
 
 
 class UsersConfig(WagtailUsersAppConfig):

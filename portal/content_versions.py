@@ -76,8 +76,11 @@ KINDS_BY_PATH = {
     "/agenda/": (*EVERY_PAGE, "events", "leerkringen"),
     "/agenda/bevestigen/": NEVER_CACHED,
     "/agenda/afmelden/": NEVER_CACHED,
+    "/certificaat/": EVERY_PAGE,  # the check's form; the check itself is a POST
     "/leerkringen/": (*EVERY_PAGE, "leerkringen", "events"),
     "/kaart/": (*EVERY_PAGE, "initiatives"),
+    # The tools are pages; their use counts show only in the admin.
+    "/toolkit/": EVERY_PAGE,
     "/nieuwsbrief/": (*EVERY_PAGE, "newsletter", "events", "leerkringen"),
     "/nieuwsbrief/bevestigen/": NEVER_CACHED,
     "/nieuwsbrief/voorkeuren/": NEVER_CACHED,

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import account_views, site_history, sitemaps, views
+from . import account_views, flag_views, site_history, sitemaps, views
 from .csrf import same_origin_post
 
 account_patterns = [
@@ -34,6 +34,8 @@ urlpatterns = [
     # The language switch sits on cached pages, so it carries no CSRF token.
     path("taal/setlang/", same_origin_post(set_language), name="set_language"),
     path("zoeken/", views.search, name="search"),
+    # Reports of a comment or an initiative; the form sits on cached pages.
+    path("melden/<slug:key>/<int:pk>/", flag_views.report, name="report"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
@@ -47,4 +49,5 @@ urlpatterns += [path("", include("events.urls"))]
 urlpatterns += [path("", include("initiatives.urls"))]
 urlpatterns += [path("", include("communities.urls"))]
 urlpatterns += [path("", include("communities.newsletter.urls"))]
+urlpatterns += [path("", include("communities.toolkit.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

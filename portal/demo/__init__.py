@@ -3,12 +3,12 @@ and this package is the one place outside the apps that imports all of them.
 
 `load()` (run by `manage.py load_demo`) fills a site in order, since later parts refer
 to earlier ones: accounts, themes and pages, the blog, the leerkringen, the agenda,
-the map, the newsletter. Every part is idempotent: running it twice adds nothing and
-leaves editors' changes alone. `portal.demo.bench` multiplies the result for
-`make bench`.
+the map, the newsletter, the toolkit, the expertise centre. Every part is idempotent:
+running it twice adds nothing and leaves editors' changes alone. `portal.demo.bench`
+multiplies the result for `make bench`.
 """
 
-from . import blog, events, initiatives, leerkringen, newsletter
+from . import blog, centre, events, initiatives, leerkringen, newsletter, toolkit
 from .accounts import DEMO_PASSWORD, load_accounts
 from .pages import load_pages, load_themes
 
@@ -25,4 +25,6 @@ def load():
     events.load()
     initiatives.load()
     newsletter.load()
+    toolkit.load()
+    accounts += centre.load()
     return accounts

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "communities.newsletter",
     "events",
     "initiatives",
+    "communities.centre",
+    "communities.toolkit",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -69,6 +71,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id and one log line per request (portal/logs.py), for everything below.
+    "portal.logs.RequestLogMiddleware",
+    # /healthz and /readyz for the load balancer: before the HTTPS redirect, the host
+    # check, the page cache and the session (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after the HTTPS redirect: a page from the cache costs almost nothing.
     "portal.page_cache.PageCacheMiddleware",
@@ -221,6 +228,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads on one machine: MEDIA_ROOT. On several app servers: an S3-compatible object
+# store that all of them share (portal/storage.py); credentials as boto3 finds them
+# (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "portal.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+        },
+    }
 
 # E-mail goes through Django's mailers (Django 6.1). The SMTP server's details come
 # from the environment; another backend (console, file) takes no options.
@@ -321,13 +341,30 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# One line per request and per task with the request id (portal/logs.py); LOG_FORMAT=json
+# writes every record as a JSON object, otherwise text with key=value fields.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"()": "portal.logs.TextFormatter"},
+        "json": {"()": "portal.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail logs every page edit at INFO; its audit log in the admin keeps those.
-    # The task framework logs every task's start and end; failures still show.
+    # The task framework logs every task's start and end; failures still show, and
+    # portal.tasks writes the one line per task.
     "loggers": {"wagtail": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}},
 }
 
