@@ -8,6 +8,8 @@ Only the public templates use it: the Wagtail admin keeps its own widgets untouc
 (its page editor failed to save with component classes on its inputs).
 """
 
+import copy
+
 from django import forms, template
 
 register = template.Library()
@@ -16,6 +18,7 @@ register = template.Library()
 PLAIN_INPUT_TYPES = frozenset(
     {"hidden", "file", "submit", "button", "reset", "image", "range", "color"}
 )
+CHOICE_LIST_TEMPLATE = "portal/forms/choice_list.html"
 HTML_VARIANT = {
     "textbox": "html-input",
     "checkbox": "html-input",
@@ -55,7 +58,12 @@ def nlds_widget(field):
     ]
     if field.errors:
         classes.append(f"{block}--invalid")
-    return field.as_widget(attrs={"class": " ".join(c for c in classes if c)})
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        # Django gives a list of options the same classes as each option's input.
+        widget = copy.copy(widget)
+        widget.template_name = CHOICE_LIST_TEMPLATE
+    return field.as_widget(widget=widget, attrs={"class": " ".join(c for c in classes if c)})
 
 
 @register.filter
