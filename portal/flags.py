@@ -130,8 +130,9 @@ class TooManyReports(Exception):
 def report(flaggable: Flaggable, pk, *, client_address, reason, note, threshold):
     """Count one visitor's report of a shown item; hide the item when the open
     reports reach `threshold`. A second report by the same visitor is neither
-    stored nor counted (the caller thanks them all the same). Raises the model's DoesNotExist for an item visitors do not see
-    (or no longer: a hidden one), TooManyReports past the rate limit."""
+    stored nor counted (the caller thanks them all the same). Raises the model's
+    DoesNotExist for an item visitors do not see (or no longer: a hidden one), and
+    TooManyReports past the rate limit."""
     if not ratelimit.allow("flags", client_address, RATE_LIMIT, RATE_WINDOW):
         raise TooManyReports
     with transaction.atomic():
@@ -265,7 +266,9 @@ def queue(page_number):
     for type_id, entry in by_type.items():
         pks = [row["object_id"] for row in rows if row["content_type"] == type_id]
         if pks:
-            found = entry.model._default_manager.select_related(*entry.select_related)
+            found = entry.model._default_manager.all()
+            if entry.select_related:
+                found = found.select_related(*entry.select_related)
             items.update({(type_id, item.pk): item for item in found.filter(pk__in=pks)})
     which = Q(pk__in=[])
     for row in rows:
