@@ -322,12 +322,15 @@ def test_a_wrong_year_is_refused_without_an_error(client, editor, year):
 def test_home_page_key_figures_are_the_quarterly_figures_and_stay_fresh(client, make_user):
     year = this_year()
     Target.objects.create(year=year, measure=Measure.EVENTS, value=40)
+    # An event held earlier this year (local time), also just after New Year.
     now = timezone.now()
-    event = EventFactory(
-        starts_at=now - datetime.timedelta(hours=3), ends_at=now - datetime.timedelta(hours=1)
+    new_year = timezone.localtime(now, AMSTERDAM).replace(
+        month=1, day=1, hour=0, minute=0, second=0, microsecond=0
     )
-    if timezone.localtime(event.starts_at, AMSTERDAM).year != year:
-        pytest.skip("just after New Year the event lies in last year")
+    since = now - new_year
+    ends_at = now - since / 3
+    starts_at = max(now - 2 * since / 3, ends_at - datetime.timedelta(hours=2))
+    event = EventFactory(starts_at=starts_at, ends_at=ends_at)
     registration = RegistrationFactory(event=event, status=RegistrationStatus.CONFIRMED)
 
     first = client.get("/").text
