@@ -28,9 +28,9 @@ def signer(purpose: str) -> signing.TimestampSigner:
     return signing.TimestampSigner(salt=purpose)
 
 
-def sign(value, purpose: str, with_signer=None) -> str:
+def sign(value, purpose: str) -> str:
     """As `signing.dumps(value, salt=purpose, compress=True)` makes it."""
-    return (with_signer or signer(purpose)).sign_object(value, compress=True)
+    return signer(purpose).sign_object(value, compress=True)
 
 
 def unsign(signed: str, purpose: str, max_age: int):

@@ -287,7 +287,10 @@ class Delivery(models.Model):
     """One recipient of one mailing. The address is copied, so the record stays
     readable if the subscriber unsubscribes or is deleted later."""
 
-    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    # No index of its own: the one on (mailing, status, id) below starts with it.
+    mailing = models.ForeignKey(
+        Mailing, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
     subscriber = models.ForeignKey(
         Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries"
     )
@@ -309,7 +312,9 @@ class Delivery(models.Model):
                 "mailing", Lower("email"), name="newsletter_delivery_once_per_address"
             ),
         ]
-        indexes = [models.Index(fields=["mailing", "status"])]
+        # With the id last, a batch finds its next rows in order without sorting
+        # every row still queued (sending.py, _claim_rows).
+        indexes = [models.Index(fields=["mailing", "status", "id"])]
 
     def __str__(self):
         return f"{self.email}: {self.status}"

@@ -23,8 +23,8 @@
 """
 
 import random
+import select
 import smtplib
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NamedTuple
 
 import psycopg
@@ -35,6 +35,7 @@ from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from psycopg import pq
 from wagtail.log_actions import log
 
 from portal.emails import send_later
@@ -107,6 +108,11 @@ def start(issue, user) -> Mailing:
             ),
             batch_size=5000,
         )
+        # Tell PostgreSQL's statistics about the new rows now rather than when
+        # autovacuum comes by: until then it does not know this mailing, and each batch
+        # would sort every queued row instead of reading the first ones from the index.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
         log(issue, "newsletter.send", user=user, data={"recipients": len(deliveries)})
         transaction.on_commit(lambda: _queue_batch(mailing.pk))
     return mailing
@@ -182,30 +188,32 @@ def _claim_rows(mailing, claim) -> list[int]:
 
 def _send_rows(mailing, claim, ids) -> int:
     """Send the claimed rows in order over one mail connection; see step 3 above."""
-    still_subscribed = set(
-        Subscriber.objects.filter(
-            deliveries__in=ids, status=SubscriberStatus.CONFIRMED
-        ).values_list("pk", flat=True)
-    )
     rows = Delivery.objects.filter(pk__in=ids).order_by("pk")
-    recipients = [
-        Recipient(*row)
-        for row in rows.values_list("pk", "subscriber_id", "email")
-        if row[1] in still_subscribed
-    ]
-    Delivery.objects.filter(pk__in=ids).exclude(pk__in=[row.pk for row in recipients]).update(
-        status=DeliveryStatus.SKIPPED
-    )
+    claimed = [Recipient(*row) for row in rows.values_list("pk", "subscriber_id", "email")]
+    # By the subscribers' own keys alone, and their status checked here: so the
+    # primary key is the only index PostgreSQL can use, whatever its statistics say
+    # (after a large import it read every confirmed subscriber instead).
+    subscribers = Subscriber.objects.filter(pk__in={row.subscriber_id for row in claimed})
+    still_subscribed = {
+        pk
+        for pk, status in subscribers.order_by().values_list("pk", "status")
+        if status == SubscriberStatus.CONFIRMED
+    }
+    recipients = [row for row in claimed if row.subscriber_id in still_subscribed]
+    if len(recipients) < len(claimed):
+        skipped = [row.pk for row in claimed if row.subscriber_id not in still_subscribed]
+        Delivery.objects.filter(pk__in=skipped).update(status=DeliveryStatus.SKIPPED)
     BatchProgress.objects.create(claim=claim)
     sent = 0
     sender = Sender(mailing)
     progress = Progress(claim)
     try:
         for delivery in recipients:
-            noted = progress.note(delivery.pk)
+            progress.note(delivery.pk)
             try:
-                sender.send(delivery, before_data=noted.result)
+                sender.send(delivery, before_data=progress.wait)
             except (smtplib.SMTPException, OSError) as error:
+                progress.wait()  # before the connection serves Django again
                 sender.close()  # the next message starts a fresh connection
                 Delivery.objects.filter(pk=delivery.pk).update(
                     status=DeliveryStatus.FAILED,
@@ -217,39 +225,57 @@ def _send_rows(mailing, claim, ids) -> int:
     finally:
         sender.close()
         progress.close()
-    _settle(claim, finished=True)
+    _settle(mailing, claim, finished=True)
     return sent
 
 
 class Progress:
-    """Notes in the batch's BatchProgress row which delivery it is sending, on a
-    database connection and thread of its own, so the note travels to PostgreSQL
-    while the SMTP server answers MAIL and RCPT; the e-mail's DATA waits for it
-    (`note(...).result`). So a row is still noted before the server can take its
-    e-mail, and the round trip to the database no longer adds to each e-mail's."""
+    """Notes in the batch's BatchProgress row which delivery it is sending.
+
+    The note goes out on the batch's own database connection without waiting for
+    the answer (libpq's asynchronous calls) and travels while the SMTP server
+    answers MAIL and RCPT; `wait()` reads the answer before DATA. So a row is still
+    noted, and committed, before the server can take its e-mail, while the round
+    trip to the database no longer adds to each e-mail's, and no second connection
+    or thread is needed. Django must not use the connection while a note is on its
+    way: the loop calls `wait()` after every e-mail, sent or refused."""
 
     def __init__(self, claim):
-        self.claim = claim
-        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="progress")
-        self.database = None
+        self.claim = str(claim).encode()
+        self.statement = f"newsletter_progress_{claim}".encode()
+        connection.ensure_connection()
+        self.database = connection.connection.pgconn
+        self.database.send_prepare(self.statement, NOW_SENDING.encode())
+        self.pending = True
+        self.wait()
 
-    def note(self, pk) -> Future:
-        return self.thread.submit(self._update, pk)
+    def note(self, pk) -> None:
+        self.database.send_query_prepared(self.statement, [str(pk).encode(), self.claim])
+        self.pending = True
 
-    def _update(self, pk):
-        if self.database is None:
-            self.database = psycopg.connect(**connection.get_connection_params(), autocommit=True)
-            # See send_mailing_batch: a commit that does not wait for the disk.
-            self.database.execute("SET synchronous_commit TO off")
-        self.database.execute(NOW_SENDING, [pk, self.claim], prepare=True)
+    def wait(self) -> None:
+        """Read the answer to the last note, if not read yet; a refusal raises."""
+        if not self.pending:
+            return
+        self.pending = False
+        database = self.database
+        while database.flush():
+            select.select([], [database.socket], [])
+        while True:
+            database.consume_input()
+            if not database.is_busy():
+                break
+            select.select([database.socket], [], [])
+        result = database.get_result()
+        while database.get_result() is not None:
+            pass
+        if result.status != pq.ExecStatus.COMMAND_OK:
+            raise psycopg.DatabaseError(result.get_error_field(pq.DiagnosticField.MESSAGE_PRIMARY))
 
     def close(self):
-        self.thread.submit(self._disconnect).result()
-        self.thread.shutdown()
-
-    def _disconnect(self):
-        if self.database is not None:
-            self.database.close()
+        self.wait()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DEALLOCATE {self.statement.decode()}")
 
 
 class Recipient(NamedTuple):
@@ -260,10 +286,10 @@ class Recipient(NamedTuple):
     email: str
 
 
-NOW_SENDING = f"UPDATE {BatchProgress._meta.db_table} SET sending = %s WHERE claim = %s"  # noqa: S608 - the model's own table name
+NOW_SENDING = f"UPDATE {BatchProgress._meta.db_table} SET sending = $1 WHERE claim = $2"  # noqa: S608 - the model's own table name
 
 
-def _settle(claim, finished=False) -> None:
+def _settle(mailing, claim, finished=False) -> None:
     """Mark the claim's rows as its batch left them, and forget the batch.
 
     Every row still claimed before the one the batch was sending has been taken by
@@ -271,7 +297,8 @@ def _settle(claim, finished=False) -> None:
     that died was sending a row that may or may not have arrived (marked failed, for
     the editor to retry), and never tried the rows after it (queued again)."""
     with transaction.atomic():
-        rows = Delivery.objects.filter(claim=claim, status=DeliveryStatus.CLAIMED)
+        # Found through the mailing's index; the claim itself has none.
+        rows = mailing.deliveries.filter(status=DeliveryStatus.CLAIMED, claim=claim)
         if not finished:
             progress = BatchProgress.objects.filter(claim=claim).first()
             sending = (progress and progress.sending) or 0  # 0: it died before sending
@@ -300,7 +327,7 @@ def recover_dead_batches(mailing) -> None:
             if not cursor.fetchone()[0]:
                 continue  # that batch is still running, in another worker
         try:
-            _settle(claim)
+            _settle(mailing, claim)
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [claim])
