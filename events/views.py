@@ -85,13 +85,9 @@ def _own_registration(request, event):
 @same_origin_post
 @require_http_methods(["GET", "POST"])
 def event_detail(request, slug):
-    # The themes and partners are only fetched when the event's fragment is drawn.
-    event = get_object_or_404(
-        Event.objects.published()
-        .select_related("image", "report_page", "leerkring")
-        .prefetch_related("questions"),
-        slug=slug,
-    )
+    # The image, leerkring, report, themes and partners are only fetched when the
+    # event's fragment is drawn: after a change, not for every visitor.
+    event = get_object_or_404(Event.objects.published().prefetch_related("questions"), slug=slug)
     own = _own_registration(request, event)
     form = RegistrationForm(event, request.user, data=request.POST or None)
     status = 200

@@ -27,8 +27,9 @@ def _flaggable(key):
 @same_origin_post
 @require_http_methods(["GET", "POST"])
 def report(request, key, pk):
-    """The report form under a comment or on an initiative posts here (without a
-    CSRF token: it sits on cached pages). Thanks go back to the item's page; the
+    """The report form, reached through the "Melden" link under a comment or on an
+    initiative. It posts without a CSRF token, checked for its origin instead (the
+    page may come from the page cache). Thanks go back to the item's page; the
     visitor never learns what others reported or how many did."""
     entry = _flaggable(key)
     item = entry.shown().filter(pk=pk).first()

@@ -97,7 +97,7 @@ def flaggable(key: str) -> Flaggable | None:
 
 
 def flaggable_for(instance) -> Flaggable:
-    """The registration of `instance`'s model (for the report form under it)."""
+    """The registration of `instance`'s model (for the "Melden" link under it)."""
     for entry in _registry.values():
         if isinstance(instance, entry.model):
             return entry

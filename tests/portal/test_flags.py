@@ -88,25 +88,24 @@ def test_visitor_reports_an_initiative_and_goes_back_to_it(client, initiative):
     assert Report.objects.get().item == initiative
 
 
-def test_article_and_initiative_page_carry_the_report_form_without_csrf_token(
-    client, article, comment, initiative
-):
-    for url, action in [
+def test_article_and_initiative_page_link_to_the_report_form(client, article, comment, initiative):
+    for url, form_url in [
         (article.url, comment_url(comment)),
         (initiative.get_absolute_url(), initiative_url(initiative)),
     ]:
         page = client.get(url).text
-        assert f'action="{action}"' in page
-        assert "<summary>Melden" in page
-        assert 'value="incorrect"' in page and "Klopt niet" in page
-        assert "csrfmiddlewaretoken" not in page
+        assert f'<a href="{form_url}" rel="nofollow">Melden<span class="visually-hidden">' in page
+        # A link, not a form per item: an article with many comments stays light.
+        assert 'value="incorrect"' not in page
 
 
-def test_report_form_has_its_own_page_without_javascript(client, comment):
+def test_report_form_has_its_own_page_without_javascript_or_csrf_token(client, comment):
     response = client.get(comment_url(comment))
     assert response.status_code == 200
     assert "Je meldt: Anna: Dit klopt echt niet met de cijfers." in response.text
     assert '<meta name="robots" content="noindex">' in response.text
+    assert 'value="incorrect"' in response.text and "Klopt niet" in response.text
+    assert "csrfmiddlewaretoken" not in response.text
 
 
 # Bad input: a clear Dutch message, the input kept, nothing stored.
