@@ -2,10 +2,11 @@
 organisers' next events on the dashboard."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from portal.audit_log import CountFormatter
 from portal.panels import has_role
 from portal.roles import ORGANISERS
 
@@ -62,37 +63,29 @@ def register_event_log_actions(actions):
         template = _("Marked %(name)s as not present")
 
     @actions.register_action("events.cancel")
-    class Cancelled(LogFormatter):
+    class Cancelled(CountFormatter):
         label = _("Cancel event")
-
-        def format_message(self, log_entry):
-            count = log_entry.data.get("told", 0)
-            return ngettext(
-                "Cancelled the event; %(count)s person was told by e-mail",
-                "Cancelled the event; %(count)s people were told by e-mail",
-                count,
-            ) % {"count": count}
+        count_key = "told"
+        message = ngettext_lazy(
+            "Cancelled the event; %(count)s person was told by e-mail",
+            "Cancelled the event; %(count)s people were told by e-mail",
+            "count",
+        )
 
     @actions.register_action("events.certificates.issue")
-    class CertificatesIssued(LogFormatter):
+    class CertificatesIssued(CountFormatter):
         label = _("Issue certificates")
-
-        def format_message(self, log_entry):
-            count = log_entry.data.get("count", 0)
-            return ngettext(
-                "Issued %(count)s certificate of attendance",
-                "Issued %(count)s certificates of attendance",
-                count,
-            ) % {"count": count}
+        message = ngettext_lazy(
+            "Issued %(count)s certificate of attendance",
+            "Issued %(count)s certificates of attendance",
+            "count",
+        )
 
     @actions.register_action("events.certificates.regenerate")
-    class CertificatesRegenerated(LogFormatter):
+    class CertificatesRegenerated(CountFormatter):
         label = _("Make certificates again")
-
-        def format_message(self, log_entry):
-            count = log_entry.data.get("count", 0)
-            return ngettext(
-                "Made %(count)s certificate again: what it says had changed",
-                "Made %(count)s certificates again: what they say had changed",
-                count,
-            ) % {"count": count}
+        message = ngettext_lazy(
+            "Made %(count)s certificate again: what it says had changed",
+            "Made %(count)s certificates again: what they say had changed",
+            "count",
+        )

@@ -4,11 +4,12 @@ permission policy is registered first, so every Wagtail view of subscribers uses
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
+
+from portal.audit_log import CountFormatter
 
 from . import admin_views
 from .models import Mailing, NewsletterIssuePage, Subscriber
@@ -29,16 +30,14 @@ def register_newsletter_log_actions(actions):
     )
 
     @actions.register_action("newsletter.send")
-    class Sent(LogFormatter):
+    class Sent(CountFormatter):
         label = _("Send newsletter")
-
-        def format_message(self, log_entry):
-            count = log_entry.data.get("recipients", 0)
-            return ngettext(
-                "Sent the issue to %(count)s subscriber",
-                "Sent the issue to %(count)s subscribers",
-                count,
-            ) % {"count": count}
+        count_key = "recipients"
+        message = ngettext_lazy(
+            "Sent the issue to %(count)s subscriber",
+            "Sent the issue to %(count)s subscribers",
+            "count",
+        )
 
 
 @hooks.register("register_admin_urls")
