@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.admin_frame import admin_frame
+
 from . import exports
 from . import membership as rules
 from .forms import MessageForm
@@ -32,23 +34,18 @@ def _managed(request, pk):
 
 def _page(request, leerkring, template, title, context, status=200):
     members_url = reverse("leerkringen:members", args=[leerkring.pk])
-    breadcrumbs = [
-        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse("leerkringen:index"), "label": _("Leerkringen")},
-        {"url": reverse("leerkringen:edit", args=[leerkring.pk]), "label": leerkring.name},
+    trail = [
+        (reverse("leerkringen:index"), _("Leerkringen")),
+        (reverse("leerkringen:edit", args=[leerkring.pk]), leerkring.name),
     ]
     if template != "communities/admin/members.html":
-        breadcrumbs.append({"url": members_url, "label": _("Members")})
-    breadcrumbs.append({"url": "", "label": title})
+        trail.append((members_url, _("Members")))
     return render(
         request,
         template,
         {
             "leerkring": leerkring,
-            "page_title": title,
-            "header_title": f"{title}: {leerkring.name}",
-            "header_icon": "group",
-            "breadcrumbs_items": breadcrumbs,
+            **admin_frame(title, "group", trail, header_title=f"{title}: {leerkring.name}"),
             "members_url": members_url,
             **context,
         },

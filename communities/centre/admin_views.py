@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from portal.admin_frame import admin_frame
+
 from . import exports
 from .figures import CHART_MAX_PERCENTAGE, this_year, year_figures
 from .forms import TargetsForm, YearForm
@@ -78,13 +80,7 @@ def _render(request, year, year_form, targets_form=None, status=200):
         request,
         "centre/admin/figures.html",
         {
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "table",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": title},
-            ],
+            **admin_frame(title, "table"),
             "figures": figures,
             "year_form": year_form,
             "years": range(current + 1, max(FIRST_YEAR, current - YEARS_BACK) - 1, -1),

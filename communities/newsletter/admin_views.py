@@ -18,6 +18,8 @@ from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
+from portal.admin_frame import admin_frame
+
 from . import sending
 from . import statistics as figures
 from .models import (
@@ -53,13 +55,7 @@ def statistics(request):
         request,
         "newsletter/admin/statistics.html",
         {
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "mail",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": title},
-            ],
+            **admin_frame(title, "mail"),
             "status_rows": [
                 (label, counts[value], value) for value, label in SubscriberStatus.choices
             ],
@@ -135,25 +131,18 @@ class SendForm(forms.Form):
 
 
 def _render_issue_page(request, page, template, title, context, status=200):
-    breadcrumbs = [
-        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-        {
-            "url": reverse("wagtailadmin_explore", args=[page.get_parent().pk]),
-            "label": _("Newsletter"),
-        },
-        {"url": reverse("wagtailadmin_pages:edit", args=[page.pk]), "label": page.title},
-        {"url": "", "label": title},
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    trail = [
+        (reverse("wagtailadmin_explore", args=[page.get_parent().pk]), _("Newsletter")),
+        (edit_url, page.title),
     ]
     return render(
         request,
         template,
         {
             "page": page,
-            "page_title": title,
-            "header_title": f"{title}: {page.title}",
-            "header_icon": "mail",
-            "breadcrumbs_items": breadcrumbs,
-            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            **admin_frame(title, "mail", trail, header_title=f"{title}: {page.title}"),
+            "edit_url": edit_url,
             **context,
         },
         status=status,

@@ -10,12 +10,12 @@ from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 
+from portal.admin_frame import admin_frame
 from portal.exports import CSV_DELIMITERS
 from portal.panels import has_role
 from portal.roles import EDITORS
@@ -82,13 +82,7 @@ def report(request):
         request,
         "toolkit/admin/report.html",
         {
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "doc-full",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": title},
-            ],
+            **admin_frame(title, "doc-full"),
             "form": form,
             "report": use_report,
             "order": order,
