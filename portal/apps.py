@@ -19,6 +19,7 @@ class PortalConfig(AppConfig):
 
         from . import (
             admin_filters,
+            backends,
             content_versions,
             emails,
             flags,
@@ -35,6 +36,7 @@ class PortalConfig(AppConfig):
             "account", export=export_account, erase=erase_account, models=["portal.User"]
         )
         post_migrate.connect(sites.follow_site_url, sender=self)
+        backends.follow_changes()
         logs.follow_tasks()
         atexit.register(close_connection_pools)
         admin_filters.register()

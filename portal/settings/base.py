@@ -164,7 +164,7 @@ TASKS = {
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
-    "portal.backends.OneQueryModelBackend",
+    "portal.backends.CachedModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

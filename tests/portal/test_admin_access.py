@@ -71,3 +71,37 @@ def test_anonymous_visitor_is_sent_to_the_admin_login(client):
 def test_djangos_own_admin_is_not_exposed(client):
     assert client.get("/django-admin/").status_code == 404
     assert client.get("/admin/auth/user/").status_code in (302, 404)
+
+
+def test_a_professional_made_editor_reaches_the_admin_at_once(client, professional):
+    """Permissions are kept in the shared cache (portal/backends.py), never stale."""
+    client.force_login(professional)
+    assert client.get("/admin/").status_code == 302
+    professional.groups.add(Group.objects.get(name=EDITORS))
+    assert client.get("/admin/").status_code == 200
+
+
+def test_an_editor_who_leaves_the_role_loses_the_admin_at_once(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    editor.groups.clear()
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_right_taken_from_a_role_is_gone_at_once_for_its_members(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    editors = Group.objects.get(name=EDITORS)
+    editors.permissions.remove(editors.permissions.get(codename="access_admin"))
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_logged_in_page_reads_permissions_from_the_cache(client, professional):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(professional)
+    client.get("/agenda/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/agenda/").status_code == 200
+    assert not [query for query in queries if "auth_permission" in query["sql"]]
