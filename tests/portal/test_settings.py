@@ -143,3 +143,13 @@ def test_site_url_sets_every_address_and_the_old_name_still_works(monkeypatch):
     monkeypatch.delenv("SITE_URL")
     monkeypatch.delenv("WAGTAILADMIN_BASE_URL")
     production_settings(monkeypatch)  # leave the modules as they were
+
+
+def test_with_redis_sessions_are_read_from_the_cache_and_kept_in_the_database(monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/9")
+    values = production_settings(monkeypatch)
+    assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    monkeypatch.delenv("REDIS_URL")
+    assert production_settings(monkeypatch)["SESSION_ENGINE"] == (
+        "django.contrib.sessions.backends.db"
+    )
