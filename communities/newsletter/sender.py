@@ -81,6 +81,7 @@ class Sender:
         self.mailer = mailers.create_connection(DEFAULT_MAILER_ALIAS)
         self.links = links.ManageLinks()
         self.template = None
+        self._ready = {}  # the upcoming recipient's wire bytes, put together in advance
         if isinstance(self.mailer, SMTPMailer):
             built = message(mailing, RECIPIENT, PREFERENCES, UNSUBSCRIBE)
             mime = built.message(policy=email.policy.SMTP)
@@ -93,29 +94,47 @@ class Sender:
                 self.room = MAX_LINE - max(len(line) for line in lines)
                 self.envelope_from = self.mailer.prep_address(built.from_email)
 
-    def send(self, delivery, before_data=lambda: None) -> None:
-        """Send one e-mail; `before_data()` is called before the server can take it."""
-        preferences, unsubscribe = self.links.of(delivery.subscriber_id, delivery.email)
-        if (
-            self.template
-            and PLAIN_ADDRESS.fullmatch(delivery.email)
-            and escape(preferences) == preferences
-            and len(delivery.email) + len(preferences) + len(unsubscribe) <= self.room
-        ):
-            data = (
-                self.template.replace(self.message_id, make_msgid(domain=DNS_NAME).encode())
-                .replace(RECIPIENT.encode(), delivery.email.encode())
-                .replace(PREFERENCES.encode(), preferences.encode())
-                .replace(UNSUBSCRIBE.encode(), unsubscribe.encode())
-            )
+    def send(self, delivery, before_data=lambda: None, upcoming=None) -> None:
+        """Send one e-mail; `before_data()` is called before the server can take it.
+        While the server reads this e-mail, the `upcoming` one is put together, so
+        the server gets the next command without waiting for that work."""
+        data = self._ready.pop(delivery.pk) if delivery.pk in self._ready else self._wire(delivery)
+        if data is not None:
             self.mailer.open()
             _transaction(
-                self.mailer.connection, self.envelope_from, delivery.email, data, before_data
+                self.mailer.connection,
+                self.envelope_from,
+                delivery.email,
+                data,
+                before_data,
+                while_server_reads=lambda: self._get_ready(upcoming),
             )
         else:
+            preferences, unsubscribe = self.links.of(delivery.subscriber_id, delivery.email)
             mail = message(self.mailing, delivery.email, preferences, unsubscribe)
             before_data()
             self.mailer.send_messages([mail])
+
+    def _wire(self, delivery) -> bytes | None:
+        """The recipient's e-mail as it goes over the wire after DATA, from the bytes
+        built once; None where Django must build it in full (see the class)."""
+        if not self.template or not PLAIN_ADDRESS.fullmatch(delivery.email):
+            return None
+        preferences, unsubscribe = self.links.of(delivery.subscriber_id, delivery.email)
+        if (
+            escape(preferences) != preferences
+            or len(delivery.email) + len(preferences) + len(unsubscribe) > self.room
+        ):
+            return None
+        return (
+            self.template.replace(self.message_id, make_msgid(domain=DNS_NAME).encode())
+            .replace(RECIPIENT.encode(), delivery.email.encode())
+            .replace(PREFERENCES.encode(), preferences.encode())
+            .replace(UNSUBSCRIBE.encode(), unsubscribe.encode())
+        )
+
+    def _get_ready(self, upcoming) -> None:
+        self._ready = {upcoming.pk: self._wire(upcoming)} if upcoming is not None else {}
 
     def close(self) -> None:
         self.mailer.close()
@@ -124,10 +143,14 @@ class Sender:
 DOT_AT_LINE_START = re.compile(rb"^\.", re.MULTILINE)  # RFC 5321 4.5.2: doubled
 
 
-def _transaction(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes, before_data):
+def _transaction(
+    smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes, before_data, while_server_reads
+):
     """One e-mail on an open connection, as `smtplib.SMTP.sendmail` sends it, for
     plain addresses and data already in wire form; the same errors on a refusal.
-    `before_data()` runs once the recipient is accepted, before DATA."""
+    `before_data()` runs once the recipient is accepted, before DATA;
+    `while_server_reads()` once the e-mail is on its way, before the server's answer
+    is read."""
     smtp.ehlo_or_helo_if_needed()
     code, reply = smtp.docmd("MAIL", f"FROM:<{sender}>")
     if code != 250:
@@ -143,6 +166,7 @@ def _transaction(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes, b
         _reset(smtp)
         raise smtplib.SMTPDataError(code, reply)
     smtp.send(data)
+    while_server_reads()
     code, reply = smtp.getreply()
     if code != 250:
         _reset(smtp)

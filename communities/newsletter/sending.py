@@ -208,10 +208,10 @@ def _send_rows(mailing, claim, ids) -> int:
     sender = Sender(mailing)
     progress = Progress(claim)
     try:
-        for delivery in recipients:
+        for delivery, upcoming in zip(recipients, [*recipients[1:], None], strict=True):
             progress.note(delivery.pk)
             try:
-                sender.send(delivery, before_data=progress.wait)
+                sender.send(delivery, before_data=progress.wait, upcoming=upcoming)
             except (smtplib.SMTPException, OSError) as error:
                 progress.wait()  # before the connection serves Django again
                 sender.close()  # the next message starts a fresh connection

@@ -415,3 +415,26 @@ def test_an_address_django_must_encode_still_gets_the_issue(
     [message] = smtp_server.wait_for(1)
     assert message["To"] == "lezer@xn--bcher-kva.example"
     assert mailing.progress()["sent"] == 1
+
+
+def test_every_reader_in_a_batch_gets_the_links_to_their_own_subscription(
+    topics, smtp_server, django_capture_on_commit_callbacks
+):
+    """Each e-mail is put together while the server reads the one before it; a reader
+    whose address Django must encode, and whose e-mail Django builds in full, sits in
+    between the others."""
+    addresses = ["een@example.org", "lezer@bücher.example", "twee@example.org", "drie@example.org"]
+    for address in addresses:
+        SubscriberFactory(email=address)
+    send_issue(django_capture_on_commit_callbacks)
+    messages = smtp_server.wait_for(len(addresses))
+    owners = {}
+    for message in messages:
+        signed = message["List-Unsubscribe"].strip("<>").rstrip("/").rsplit("/", 1)[-1]
+        owners[message["To"]] = links.load(signed, links.MANAGE).email
+    assert owners == {
+        "een@example.org": "een@example.org",
+        "lezer@xn--bcher-kva.example": "lezer@bücher.example",
+        "twee@example.org": "twee@example.org",
+        "drie@example.org": "drie@example.org",
+    }
