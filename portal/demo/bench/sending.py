@@ -3,13 +3,17 @@ mails per second, as a fraction of what the SMTP server takes when nothing else
 is done, and the worker's peak memory.
 
 Runs against the benchmark database (scripts/bench.sh): it adds the subscribers
-once and starts an SMTP server in this process that counts what arrives. First
-plain SMTP clients, as many as there will be workers, send it one of the issue's
-e-mails over and over: the server's own rate. Then a new issue goes out through
-real task workers (`manage.py db_worker`), started and settled before the issue is
-queued. Both rates are taken at the server, from the first e-mail's arrival to the
-last; the total time is printed as well, and the CPU that the SMTP server, the
-clients or workers and PostgreSQL used per e-mail.
+once and starts an SMTP server in this process that counts what arrives. Plain
+SMTP clients, as many as there will be workers, send it one of the issue's e-mails
+over and over: the server's own rate. A new issue goes out through real task
+workers (`manage.py db_worker`), started and settled before the issue is queued.
+The server's own rate is taken just before the mailing and again just after it, and
+the mailing is compared with the average of the two: the speed of a shared virtual
+machine drifts by a quarter and more within a minute, and one reading before would
+compare the mailing with a moment that may have been faster or slower than its own.
+All rates are taken at the server, from the first e-mail's arrival to the last; the
+total time is printed as well, and the CPU that the SMTP server, the clients or
+workers and PostgreSQL used per e-mail.
 """
 
 import contextlib
@@ -59,9 +63,12 @@ class CountingServer:
         self.received.update(envelope.rcpt_tos)
         return "250 OK"
 
+    def count(self) -> int:
+        return sum(self.received.values())
+
     def rate(self) -> float:
         """E-mails per second from the first arrival to the last."""
-        count = sum(self.received.values())
+        count = self.count()
         return (count - 1) / (self.last - self.first) if count > 1 else 0.0
 
 
@@ -78,9 +85,9 @@ with smtplib.SMTP("127.0.0.1", port) as smtp:
 
 
 def measure_sending(subscribers: int, workers: int, smtp_only: int) -> str:
-    """Measure the SMTP server alone with `smtp_only` e-mails, then send a new issue
-    to `subscribers` confirmed subscribers with `workers` worker processes; the
-    report to print."""
+    """Measure the SMTP server alone with `smtp_only` e-mails, send a new issue to
+    `subscribers` confirmed subscribers with `workers` worker processes, and measure
+    the server alone again; the report to print."""
     _fill(subscribers)
     _finish_earlier_runs()
     number = NewsletterIssuePage.objects.filter(slug__startswith="bench-").count()
@@ -88,36 +95,42 @@ def measure_sending(subscribers: int, workers: int, smtp_only: int) -> str:
     recipients = issue.recipients().count()
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-command log
-    alone, server = CountingServer(), CountingServer()
-    controller = Controller(alone, hostname="127.0.0.1", port=_free_port())
+    before, server, after = CountingServer(), CountingServer(), CountingServer()
+    controller = Controller(before, hostname="127.0.0.1", port=_free_port())
     controller.start()
+    sample = _sample_email(issue)
     try:
-        cpu_alone = _run_smtp_clients(controller.port, workers, smtp_only, _sample_email(issue))
+        cpu_before = _run_smtp_clients(controller.port, workers, smtp_only, sample)
         controller.handler = server
         with _running_workers(controller.port, workers) as processes:
             pids = [process.pid for process in processes]
             began = time.perf_counter()
             mailing = sending.start(issue, user=None)
             queued = time.perf_counter() - began
-            before = CPU.now(pids)
+            start_cpu = CPU.now(pids)
             _wait_until_finished(mailing, processes)
-            cpu = CPU.now(pids) - before
+            cpu = CPU.now(pids) - start_cpu
             seconds = time.perf_counter() - began
+        controller.handler = after
+        cpu_after = _run_smtp_clients(controller.port, workers, smtp_only, sample)
     finally:
         controller.stop()
     progress = mailing.progress()
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     twice = sum(1 for count in server.received.values() if count > 1)
+    alone = (before.rate() + after.rate()) / 2
     return (
-        f"SMTP server alone: {sum(alone.received.values())} e-mails over {workers} "
-        f"connection(s): {alone.rate():.0f} mails per second\n"
-        f"  CPU per e-mail: {cpu_alone.per_mail(sum(alone.received.values()), 'SMTP clients')}\n"
+        f"SMTP server alone, {workers} connection(s): {before.rate():.0f} mails per second "
+        f"before the mailing, {after.rate():.0f} after it ({smtp_only} e-mails each): "
+        f"{alone:.0f} on average\n"
+        f"  CPU per e-mail before: {cpu_before.per_mail(before.count(), 'SMTP clients')}\n"
+        f"  CPU per e-mail after: {cpu_after.per_mail(after.count(), 'SMTP clients')}\n"
         f"{recipients} recipients: {progress['sent']} sent, {progress['failed']} failed, "
         f"{len(server.received)} received by the SMTP server, {twice} twice\n"
         f"queueing {queued:.1f} s, then {seconds - queued:.1f} s until the mailing was "
         f"finished: {progress['sent'] / seconds:.0f} mails per second in all\n"
         f"newsletter: {server.rate():.0f} mails per second with {workers} worker(s), "
-        f"{server.rate() / alone.rate():.0%} of the SMTP server alone\n"
+        f"{server.rate() / alone:.0%} of the SMTP server alone\n"
         f"  CPU per e-mail: {cpu.per_mail(progress['sent'], 'workers')}\n"
         f"peak memory of one worker: {peak_kib / 1024:.0f} MiB"
     )

@@ -1,6 +1,7 @@
 """`manage.py bench_newsletter [--subscribers 20000]`: send one issue to that many
 subscribers through a local SMTP server and report mails per second, as a fraction
-of the SMTP server's own rate measured just before, and the worker's peak memory.
+of the SMTP server's own rate measured just before and just after, and the worker's
+peak memory.
 
 Runs against the benchmark database (scripts/bench.sh). The measurement is in
 `portal.demo.bench.sending`.
