@@ -34,10 +34,14 @@ def test_logged_in_article_costs_one_cache_query_with_the_database_as_cache(
     with django_assert_max_num_queries(15) as captured:
         response = client.get(article.url)
     assert "Open raadsinformatie" in response.text
-    cache_reads = [query for query in captured if "portal_cache" in query["sql"]]
+    cache_reads = [query["sql"] for query in captured if "portal_cache" in query["sql"]]
     # The versions of every kind of content, read once for the page cache, the frame
-    # and all fragments together; the frame and fragments come from the process.
-    assert len(cache_reads) == 1
+    # and all fragments together (the frame and fragments come from the process), and
+    # the visitor's permissions (portal/backends.py), instead of a query of their own.
+    assert len(cache_reads) == 2
+    assert "portal:version:frame" in cache_reads[0]
+    assert "portal:permissions:user" in cache_reads[1]
+    assert not [query for query in captured if "auth_permission" in query["sql"]]
 
 
 def test_copy_in_the_process_is_taken_from_the_shared_cache_with_its_expiry():
