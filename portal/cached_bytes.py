@@ -63,7 +63,7 @@ def cached_response(request, key: str, kinds, build, content_type: str) -> HttpR
     `key` names what the view builds from the request: everything it reads besides
     the address's scheme and host and the active language, which are added here.
     Exceptions from `build` (a 404) pass through and nothing is kept."""
-    encoding = _negotiate(request.headers.get("Accept-Encoding", ""))
+    encoding = negotiate(request.headers.get("Accept-Encoding", ""))
     base = _key(request, key, kinds)
     name = f"{base}:{encoding}"
     stored = _local.get(name)
@@ -77,7 +77,7 @@ def cached_response(request, key: str, kinds, build, content_type: str) -> HttpR
     response = HttpResponse(body, content_type=content_type)
     if encoding != IDENTITY:
         response["Content-Encoding"] = encoding
-    return _headers(response, _etag(digest, encoding))
+    return _headers(response, etag_of(digest, encoding))
 
 
 def query_key(params, names) -> str:
@@ -149,7 +149,7 @@ class _LocalCopies:
 _local = _LocalCopies(LOCAL_BYTES)
 
 
-def _negotiate(accept_encoding: str) -> str:
+def negotiate(accept_encoding: str) -> str:
     """The first of ENCODINGS the client accepts (q above 0), or identity."""
     accepted = {}
     for part in accept_encoding.lower().split(","):
@@ -169,17 +169,17 @@ def _negotiate(accept_encoding: str) -> str:
     return IDENTITY
 
 
-def _etag(digest, encoding) -> str:
+def etag_of(digest, encoding) -> str:
     return f'"{digest}"' if encoding == IDENTITY else f'"{digest}-{encoding}"'
 
 
 def _matching_etag(if_none_match: str, digest: str, encoding: str):
     """The ETag of the current body's copy that If-None-Match names, if any (weak
     comparison, as RFC 9110 asks for If-None-Match; "*" names the negotiated copy)."""
-    current = {_etag(digest, name) for name in (IDENTITY, *ENCODINGS)}
+    current = {etag_of(digest, name) for name in (IDENTITY, *ENCODINGS)}
     for etag in parse_etags(if_none_match):
         if etag == "*":
-            return _etag(digest, encoding)
+            return etag_of(digest, encoding)
         etag = etag.removeprefix("W/")
         if etag in current:
             return etag

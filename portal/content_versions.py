@@ -136,21 +136,33 @@ def versions_by_kind(kinds) -> dict:
     the first call, and later calls cost nothing."""
     known = _this_request.get()
     if known is None:
-        return _read(kinds)
+        return _read(kinds)[0]
     if not known:
-        known.update(_read(KINDS))
+        known.update(_read(KINDS)[0])
     return {kind: known[kind] for kind in kinds}
 
 
-def _read(kinds) -> dict:
-    """The current version of each of `kinds`, read in one round trip to the cache."""
+def read_with(key):
+    """The value under `key` in the cache, read in the same round trip as the
+    versions of every kind, which then count as this request's reading (the page
+    cache's copy of a page: a hit costs one round trip in all)."""
+    versions, value = _read(KINDS, also=key)
+    known = _this_request.get()
+    if known is not None and not known:
+        known.update(versions)
+    return value
+
+
+def _read(kinds, also=None) -> tuple[dict, object]:
+    """The current version of each of `kinds`, and the value under the key `also`
+    (if given), read in one round trip to the cache."""
     keys = [_KEY + kind for kind in kinds]
-    found = cache.get_many(keys)
+    found = cache.get_many([*keys, also] if also else keys)
     for key in keys:
         if key not in found:  # never changed yet, or evicted: any new version will do
             cache.add(key, _new_version(), timeout=None)
             found[key] = cache.get(key)
-    return {kind: str(found[_KEY + kind]) for kind in kinds}
+    return {kind: str(found[_KEY + kind]) for kind in kinds}, found.get(also)
 
 
 @functools.cache

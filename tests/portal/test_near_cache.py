@@ -73,3 +73,16 @@ def test_change_made_during_a_request_is_seen_by_the_rest_of_it():
         before = content_versions.versions(("comments",))
         content_versions.bump("comments")
         assert content_versions.versions(("comments",)) != before
+
+
+def test_anonymous_page_from_the_cache_costs_one_read_of_it(
+    client, database_cache, django_assert_num_queries
+):
+    """The kept page and the current versions of what it shows come in one round trip
+    (portal/page_cache.py); with the database as the cache, that is one query."""
+    article = ArticlePageFactory(title="Open raadsinformatie")
+    client.get(article.url)
+    with django_assert_num_queries(1) as captured:
+        response = client.get(article.url)
+    assert response["X-Cache"] == "hit"
+    assert "portal:page:" in captured[0]["sql"] and "portal:version:" in captured[0]["sql"]

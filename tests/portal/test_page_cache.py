@@ -4,6 +4,7 @@ editor, organiser or visitor makes shows on the very next request.
 A hit is marked `X-Cache: hit` and costs no database query at all."""
 
 import datetime
+import gzip
 
 import pytest
 from django.utils import timezone
@@ -136,6 +137,32 @@ def test_browser_revalidates_its_copy_and_gets_not_modified(client, cached):
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == page["ETag"]
+
+
+def test_cached_page_goes_out_gzipped_to_a_browser_that_takes_it(client, cached):
+    plain = cached("/agenda/")
+    page = client.get("/agenda/", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert page["X-Cache"] == "hit"
+    assert page["Content-Encoding"] == "gzip"
+    assert gzip.decompress(page.content).decode() == plain
+    assert len(page.content) < len(plain) / 3
+    assert page["Content-Length"] == str(len(page.content))
+    assert {"Accept-Encoding", "Cookie"} <= {part.strip() for part in page["Vary"].split(",")}
+    identity = client.get("/agenda/")
+    assert "Content-Encoding" not in identity
+    assert page["ETag"] != identity["ETag"]
+    again = client.get(
+        "/agenda/", headers={"Accept-Encoding": "gzip", "If-None-Match": page["ETag"]}
+    )
+    assert again.status_code == 304
+
+
+def test_the_first_visitor_gets_the_same_bytes_as_the_next(client):
+    first = client.get("/agenda/", headers={"Accept-Encoding": "gzip"})
+    again = client.get("/agenda/", headers={"Accept-Encoding": "gzip"})
+    assert (first["X-Cache"], again["X-Cache"]) == ("miss", "hit")
+    assert first.content == again.content
+    assert first["ETag"] == again["ETag"]
 
 
 def test_a_proxy_may_keep_pages_only_as_long_as_the_operator_allows(client, settings):
