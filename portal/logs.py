@@ -222,10 +222,13 @@ class TextFormatter(logging.Formatter):
         return f"{head} {pairs}" + (f"\n{rest}" if rest else "")
 
 
+NEEDS_QUOTES = re.compile(r'[ "=\n\r\t\\]')
+
+
 def _text(value) -> str:
     if value is None:
         return "-"
     text = str(value)
-    if not text or any(character in text for character in ' "=\n\r\t\\'):
+    if not text or NEEDS_QUOTES.search(text):
         return json.dumps(text)
     return text
