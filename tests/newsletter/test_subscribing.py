@@ -16,12 +16,17 @@ from django.utils import timezone
 from communities.models import Leerkring
 from communities.newsletter import consent, links, subscriptions
 from communities.newsletter.models import (
+    Mailing,
     Subscriber,
     SubscriberStatus,
     SubscriptionSource,
 )
 from portal.models import Theme
-from tests.factories.newsletter import NewsletterIndexPageFactory, SubscriberFactory
+from tests.factories.newsletter import (
+    NewsletterIndexPageFactory,
+    NewsletterIssuePageFactory,
+    SubscriberFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -529,6 +534,26 @@ def test_newsletter_page_shows_the_form_consent_text_and_archive(client, newslet
     assert 'id="newsletter-page-email"' in body and 'name="themes"' in body
     assert body.count(consent.current_text()) == 1  # the footer leaves its form out here
     assert "Er zijn nog geen nieuwsbrieven verstuurd." in body
+
+
+def test_logged_in_reader_sees_a_new_topic_and_a_sent_issue_on_the_newsletter_page_at_once(
+    client, professional, newsletter_page, topics
+):
+    """The form and the archive come from the fragment cache for logged-in readers
+    (the page cache never serves them): each change must still show on the next visit."""
+    issue = NewsletterIssuePageFactory(parent=newsletter_page, title="Nieuwsbrief april")
+    client.force_login(professional)
+    assert "Nieuwsbrief april" not in client.get("/nieuwsbrief/").content.decode()
+
+    Leerkring.objects.create(
+        name="Archieven open", slug="archieven-open", short_description="Kort", description="x"
+    )
+    assert "Archieven open" in client.get("/nieuwsbrief/").content.decode()
+    Theme.objects.create(name="Open Algoritmes", slug="open-algoritmes")
+    assert "Open Algoritmes" in client.get("/nieuwsbrief/").content.decode()
+    Mailing.objects.create(issue=issue, subject=issue.title, html="<p>x</p>", text="x")
+    body = client.get("/nieuwsbrief/").content.decode()
+    assert "Nieuwsbrief april" in body and "Mijn account" in body
 
 
 def test_home_page_has_one_compact_form_and_other_pages_have_it_in_the_footer(
