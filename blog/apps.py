@@ -9,8 +9,6 @@ class BlogConfig(AppConfig):
     verbose_name = _("News and blogs")
 
     def ready(self):
-        from django.contrib.auth import get_user_model
-
         from portal import content_versions, flags, personal_data
 
         from . import comments, privacy
@@ -21,10 +19,6 @@ class BlogConfig(AppConfig):
         )
         content_versions.follow(
             Comment, "comments", shown=lambda comment: comment.status == Comment.Status.APPROVED
-        )
-        # A member's comments show their name.
-        content_versions.follow(
-            get_user_model(), "comments", fields=["full_name"], new_ones_show=False
         )
         for model in (Author, Category):
             content_versions.follow(model, "pages")

@@ -27,7 +27,6 @@ from portal.roles import COORDINATORS
 
 MANAGE_ALL_PERMISSION = "communities.manage_all_leerkringen"
 CARD_IMAGE = image_slots.CARD
-DETAIL_IMAGE = image_slots.LEERKRING
 
 
 class SignupMode(models.TextChoices):

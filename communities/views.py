@@ -16,7 +16,7 @@ from portal import fragments
 from . import membership as rules
 from .filters import LeerkringFilter
 from .forms import LeaveForm, SignupForm
-from .models import CARD_IMAGE, DETAIL_IMAGE, Leerkring, Membership
+from .models import CARD_IMAGE, Leerkring, Membership
 
 PAGE_SIZE = 12
 RESUME_SESSION_KEY = "communities_resume_signup"
@@ -76,17 +76,11 @@ def leerkring_list(request):
     )
 
 
-def _leerkring(slug):
-    leerkringen = (
-        Leerkring.objects.with_member_count()
-        .with_images(DETAIL_IMAGE)
-        .prefetch_related("themes", "coordinators", "partners", "testimonials")
-    )
-    return get_object_or_404(leerkringen, slug=slug)
-
-
 def leerkring_detail(request, slug):
-    leerkring = _leerkring(slug)
+    # The rest of what the page shows (image, themes, coordinators, partners,
+    # testimonials, meetings) is fetched in the template, and only when its fragment
+    # has to be drawn (portal/fragments.py).
+    leerkring = get_object_or_404(Leerkring.objects.with_member_count(), slug=slug)
     return render(
         request,
         "communities/leerkring_detail.html",

@@ -12,6 +12,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
         from django.db.models.signals import post_migrate
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
@@ -58,6 +59,15 @@ class PortalConfig(AppConfig):
         for model in (SiteSettings, MainMenuItem, FooterLink, Site):
             content_versions.follow(model, "frame")
         content_versions.follow(Theme, "themes")
+        # Members' names show with their comments; coordinators' names and
+        # organisations on their leerkring's page.
+        content_versions.follow(
+            get_user_model(),
+            "comments",
+            "leerkringen",
+            fields=["full_name", "organisation"],
+            new_ones_show=False,
+        )
 
 
 def close_connection_pools():

@@ -56,7 +56,7 @@ WHAT_CHANGES_WHAT = {
     "waiting list); the yearly targets; and the clock (an event starts or ends, "
     "registration opens or closes, a new year for the key figures)",
     "leerkringen": "a leerkring, its partners and testimonials; a membership that is or "
-    "was active (the member count)",
+    "was active (the member count); a coordinator's name or organisation",
     "initiatives": "an initiative that is or was on the map; the municipalities",
     "newsletter": "an issue sent (a mailing created)",
     "themes": "a theme",
@@ -212,8 +212,8 @@ def _new_version() -> str:
     return secrets.token_hex(8)
 
 
-def follow(model, kind: str, shown=None, *, fields=None, new_ones_show=True) -> None:
-    """Saving or deleting a `model` changes what pages of `kind` show.
+def follow(model, *kinds: str, shown=None, fields=None, new_ones_show=True) -> None:
+    """Saving or deleting a `model` changes what pages of `kinds` show.
 
     `shown(instance)` says whether an instance appears on public pages (an approved
     comment, a published initiative); then only a change to one that is or was shown
@@ -222,7 +222,7 @@ def follow(model, kind: str, shown=None, *, fields=None, new_ones_show=True) -> 
     their last login). `new_ones_show=False`: a new instance shows nowhere until
     something that shows it changes too (an uploaded image, until the page or
     initiative with it is published), so a visitor's upload empties no cache."""
-    uid = f"content-version-{model._meta.label}-{kind}"
+    uid = f"content-version-{model._meta.label}-{'-'.join(kinds)}"
 
     def saved(instance, created, **kwargs):
         if created and not new_ones_show:
@@ -230,11 +230,11 @@ def follow(model, kind: str, shown=None, *, fields=None, new_ones_show=True) -> 
         if fields and not created and not instance._fields_changed:
             return
         if shown is None or shown(instance) or getattr(instance, "_was_shown", False):
-            bump(kind)
+            bump(*kinds)
 
     def deleted(instance, **kwargs):
         if shown is None or shown(instance):
-            bump(kind)
+            bump(*kinds)
 
     if shown is not None or fields:
 

@@ -328,6 +328,18 @@ def test_approved_member_counts_at_once_on_the_leerkring(cached, coordinator):
     assert "<dt>Leden</dt><dd>1</dd>" in cached(path)
 
 
+def test_coordinator_who_changes_their_name_shows_it_on_the_leerkring_at_once(cached):
+    coordinator = UserFactory(full_name="Kees de Boer", organisation="Gemeente Ede")
+    leerkring = LeerkringFactory()
+    leerkring.coordinators.add(coordinator)
+    leerkring.save()  # a ParentalManyToManyField is stored with its leerkring
+    assert "Kees de Boer (Gemeente Ede)" in cached(leerkring.get_absolute_url())
+    coordinator.full_name = "Kees Visser"
+    coordinator.organisation = "Provincie Gelderland"
+    coordinator.save()
+    assert "Kees Visser (Provincie Gelderland)" in cached(leerkring.get_absolute_url())
+
+
 def test_sent_issue_joins_the_newsletter_archive_at_once(cached, editor):
     index = NewsletterIndexPageFactory()
     issue = NewsletterIssuePageFactory(parent=index, title="Nieuwsbrief april")
