@@ -15,15 +15,14 @@ user row, which is read on every request anyway. Everything else, logging in
 included, is Django's.
 """
 
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from . import content_versions
 
 VERSION_KEY = "portal:permissions:version"
 KEPT_SECONDS = 24 * 3600
@@ -43,10 +42,7 @@ def _kept_permissions(user) -> set[str]:
     current version, otherwise from the database (and then kept)."""
     key = f"portal:permissions:user:{user.pk}"
     found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-        version = cache.get(VERSION_KEY)
+    version = content_versions.current(VERSION_KEY, found)
     kept = found.get(key)
     if kept is not None and kept[:2] == (version, user.is_superuser):
         return kept[2]
@@ -65,15 +61,8 @@ def _read_permissions(user) -> set[str]:
 
 
 def permissions_changed(**kwargs) -> None:
-    """Start a new version: now, so the rest of this request sees the change, and
-    again once it is committed, because a request that read the permissions in
-    between may have kept the old ones under the first new version."""
-    _new_version()
-    transaction.on_commit(_new_version)
-
-
-def _new_version():
-    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    """Start a new version of everyone's permissions (content_versions.renew)."""
+    content_versions.renew(VERSION_KEY)
 
 
 def follow_changes() -> None:

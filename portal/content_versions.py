@@ -12,7 +12,8 @@ This module is the one place that says which pages show which kinds
 apps connect it in their AppConfig.ready with `follow` and `follow_pages`). Content
 that changes by the clock alone (an event that starts, a registration window that
 closes) says when it next changes with `changes_by_time`; a cached copy lasts no
-longer than that.
+longer than that. `current` and `renew` serve other things kept under a version as
+well (everyone's permissions, portal/backends.py).
 """
 
 import contextlib
@@ -158,11 +159,17 @@ def _read(kinds, also=None) -> tuple[dict, object]:
     (if given), read in one round trip to the cache."""
     keys = [_KEY + kind for kind in kinds]
     found = cache.get_many([*keys, also] if also else keys)
-    for key in keys:
-        if key not in found:  # never changed yet, or evicted: any new version will do
-            cache.add(key, _new_version(), timeout=None)
-            found[key] = cache.get(key)
-    return {kind: str(found[_KEY + kind]) for kind in kinds}, found.get(also)
+    return {kind: str(current(_KEY + kind, found)) for kind in kinds}, found.get(also)
+
+
+def current(key: str, found: dict) -> str:
+    """The version under `key` as `found` in the cache (by get_many). When there is
+    none (never changed yet, or evicted), any new version will do, as long as every
+    server agrees on it: the first one added wins."""
+    if key not in found:
+        cache.add(key, _new_version(), timeout=None)
+        found[key] = cache.get(key)
+    return found[key]
 
 
 @functools.cache
@@ -187,19 +194,28 @@ def release() -> str:
 
 
 def bump(*kinds: str) -> None:
-    """Give each of `kinds` a new version: now, so the rest of this request (and a
-    test, whose transaction never commits) sees the change, and again once the change
-    is committed, because a request that read in between may have cached the old
-    content under the first new version."""
+    """Give each of `kinds` a new version (see `renew`)."""
     for kind in kinds:
         assert kind in KINDS, kind
-        _renew(kind)
-        transaction.on_commit(lambda kind=kind: _renew(kind))
+        renew(_KEY + kind, then=lambda version, kind=kind: _seen_by_this_request(kind, version))
 
 
-def _renew(kind):
-    version = _new_version()
-    cache.set(_KEY + kind, version, timeout=None)
+def renew(key: str, then=lambda version: None) -> None:
+    """A new version under `key`: now, so the rest of this request (and a test, whose
+    transaction never commits) sees the change, and again once the change is
+    committed, because a request that read in between may have kept the old content
+    under the first new version. `then(version)` follows each renewal."""
+
+    def new():
+        version = _new_version()
+        cache.set(key, version, timeout=None)
+        then(version)
+
+    new()
+    transaction.on_commit(new)
+
+
+def _seen_by_this_request(kind, version):
     known = _this_request.get()
     if known:
         known[kind] = version
